@@ -1,0 +1,79 @@
+using Migrations.Build.Schema;
+
+namespace Migrations.Build.Checks;
+
+/// <summary>Everything one validation run needs; built from the command line (or the MSBuild task's arguments).</summary>
+public sealed record ValidationRequest(string MigrationsDirectory)
+{
+    /// <summary>A declarative <c>schema.sql</c>, or a folder of <c>.sql</c> files applied in name order; null: no drift check.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary><c>Sqlite</c> (default) or <c>PostgreSql</c>.</summary>
+    public string Provider { get; init; } = "Sqlite";
+
+    /// <summary>A server to create scratch databases on. Never printed.</summary>
+    public string? ConnectionString { get; init; }
+
+    /// <summary>Forces one layout instead of auto-detection (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>dbmate</c>, <c>goose</c>).</summary>
+    public string? Layout { get; init; }
+
+    /// <summary>Model tables allowed to have no migration yet.</summary>
+    public ValueList<string> PendingTables { get; init; } = ValueList<string>.Empty;
+
+    /// <summary>Objects outside the check (tables, views, … by name; <c>*</c> wildcards allowed).</summary>
+    public ValueList<string> Ignore { get; init; } = ValueList<string>.Empty;
+
+    public DowngradeScope Downgrade { get; init; } = DowngradeScope.All;
+
+    /// <summary>A migration without a down script is an error instead of a warning.</summary>
+    public bool RequireDowngrade { get; init; }
+
+    /// <summary>Where to write the schema snapshot, Markdown summary and SARIF; null: no reports.</summary>
+    public string? ReportDirectory { get; init; }
+
+    /// <summary>Path of the history lock; default <c>migrations.lock</c> in the migrations directory.</summary>
+    public string? LockFile { get; init; }
+}
+
+/// <summary>Which migrations get a downgrade proof: all, the last N, or none.</summary>
+public sealed record DowngradeScope(int? LastCount, bool Enabled)
+{
+    public static DowngradeScope All { get; } = new(null, true);
+
+    public static DowngradeScope None { get; } = new(null, false);
+
+    public static DowngradeScope Last(int count) => new(count, true);
+
+    /// <summary>Parses <c>all</c>, <c>none</c>, <c>last</c> (= last:1) or <c>last:N</c>.</summary>
+    public static bool TryParse(string text, out DowngradeScope scope)
+    {
+        var value = text.Trim().ToLowerInvariant();
+        scope = All;
+        if (value == "all")
+        {
+            return true;
+        }
+
+        if (value == "none")
+        {
+            scope = None;
+            return true;
+        }
+
+        if (value == "last")
+        {
+            scope = Last(1);
+            return true;
+        }
+
+        if (value.StartsWith("last:", StringComparison.Ordinal) && int.TryParse(value[5..], out var count) && count > 0)
+        {
+            scope = Last(count);
+            return true;
+        }
+
+        return false;
+    }
+
+    public override string ToString() => !Enabled ? "none" : LastCount is { } n ? $"last:{n}" : "all";
+}

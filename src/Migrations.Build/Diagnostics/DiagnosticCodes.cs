@@ -1,0 +1,64 @@
+namespace Migrations.Build.Diagnostics;
+
+/// <summary>The catalog of diagnostic codes. A code keeps its meaning forever; docs/diagnostics.md documents each.</summary>
+public static class DiagnosticCodes
+{
+    // MIG0xxx: configuration.
+    public static readonly DiagnosticDescriptor MigrationsDirectoryNotFound = new("MIG0001", "The migrations directory does not exist", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ModelNotFound = new("MIG0002", "The model file or folder does not exist", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnknownProvider = new("MIG0003", "Unknown database provider", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidConnectionString = new("MIG0004", "The connection string is not valid", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ServerUnreachable = new("MIG0005", "The database server cannot be reached", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidOption = new("MIG0006", "An option has an invalid value", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EngineNotInstalled = new("MIG0007", "No database server and no server binaries to start one", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NoMigrations = new("MIG0008", "The migrations directory contains no migrations", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor ScratchDatabaseFailed = new("MIG0009", "The scratch database could not be created or dropped", DiagnosticSeverity.Error);
+
+    // MIG1xxx: history.
+    public static readonly DiagnosticDescriptor DuplicateVersion = new("MIG1001", "Two migrations have the same version", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DownWithoutUp = new("MIG1002", "A down script has no up script", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingDown = new("MIG1003", "A migration has no down script", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnrecognizedFile = new("MIG1004", "A file in the migrations directory matches no migration layout", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnreadableScript = new("MIG1005", "A script is not readable SQL text (binary or invalid UTF-8)", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnterminatedToken = new("MIG1006", "A script has an unterminated quote, identifier or comment", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ReleasedMigrationEdited = new("MIG1007", "A released migration was edited", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ReleasedMigrationDeleted = new("MIG1008", "A released migration was deleted", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MigrationInsertedBeforeReleased = new("MIG1009", "A new migration sorts before the last released one", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EmptyScript = new("MIG1010", "A script contains no statements", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor InvalidLockFile = new("MIG1011", "The history lock file cannot be read", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidDirective = new("MIG1012", "A migration directive comment is not understood", DiagnosticSeverity.Warning);
+
+    // MIG2xxx: upgrade.
+    public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Info);
+
+    // MIG3xxx: drift between the migrated schema and the model.
+    public static readonly DiagnosticDescriptor ModelStatementFailed = new("MIG3001", "The model script failed to apply", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MissingInMigrations = new("MIG3002", "An object of the model is missing after the migrations", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NotInModel = new("MIG3003", "The migrations create an object that the model does not have", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DefinitionDiffers = new("MIG3004", "An object differs between the model and the migrations", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor NameDiffers = new("MIG3005", "An object has another name in the model than after the migrations", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor TableWithoutMigration = new("MIG3006", "A model table is created by no migration", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor StalePendingTable = new("MIG3007", "A table listed as pending is created by a migration", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NotVerifiable = new("MIG3008", "An attribute cannot be verified on this engine", DiagnosticSeverity.Info);
+
+    // MIG4xxx: downgrade proofs.
+    public static readonly DiagnosticDescriptor DownStatementFailed = new("MIG4001", "A down script failed to apply", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DownLeavesObject = new("MIG4002", "A down script leaves an object behind", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DownMissesObject = new("MIG4003", "A down script removes an object that existed before the up", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DownChangesObject = new("MIG4004", "A down script does not restore an object's definition", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DownRenamesObject = new("MIG4005", "A down script restores an object under another name", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ReapplyFailed = new("MIG4006", "An up script fails to apply again after its down", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ReapplyDiffers = new("MIG4007", "An up script applied again gives another schema", DiagnosticSeverity.Error);
+
+    // MIG9xxx: internal errors (bugs).
+    public static readonly DiagnosticDescriptor InternalError = new("MIG9001", "Internal error in the validation engine", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EngineCrashed = new("MIG9002", "The validation engine stopped unexpectedly", DiagnosticSeverity.Error);
+
+    /// <summary>Every code, for documentation and tests.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCodes)
+        .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+        .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+        .ToArray();
+}

@@ -1,0 +1,28 @@
+using Migrations.Build.Migrations;
+using Migrations.Build.Schema;
+
+namespace Migrations.Build.Providers;
+
+/// <summary>An engine the checks run on: a factory of scratch databases plus the engine's rules for comparing schemas.</summary>
+/// <remarks>Disposing the provider releases what it started (e.g. a temporary PostgreSQL cluster).</remarks>
+public interface IDatabaseProvider : IAsyncDisposable
+{
+    /// <summary>The engine's display name: <c>SQLite</c>, <c>PostgreSQL</c>.</summary>
+    string DisplayName { get; }
+
+    SqlDialect Dialect { get; }
+
+    /// <summary>What this engine cannot reflect reliably (reported as not verifiable, never guessed).</summary>
+    CapabilityProfile Capabilities { get; }
+
+    /// <summary>Creates a new, empty, uniquely named scratch database that is dropped when disposed.</summary>
+    /// <param name="purpose">A short word for logs and names (<c>migrations</c>, <c>model</c>).</param>
+    Task<IScratchDatabase> CreateScratchDatabaseAsync(string purpose, CancellationToken cancellationToken);
+
+    /// <summary>Applies the engine's own equivalence rules (type aliases, default spellings) before comparing.</summary>
+    DatabaseSchema Normalize(DatabaseSchema schema);
+
+    /// <summary>True when this statement cannot run inside a transaction on this engine
+    /// (e.g. PostgreSQL's <c>CREATE INDEX CONCURRENTLY</c>, SQLite's <c>VACUUM</c>) or controls transactions itself.</summary>
+    bool RequiresNoTransaction(SqlStatement statement);
+}

@@ -1,0 +1,32 @@
+using Migrations.Build.Migrations;
+using Migrations.Build.Schema;
+
+namespace Migrations.Build.Providers;
+
+/// <summary>A database the validator created for itself; disposing it drops it (also after failures).</summary>
+public interface IScratchDatabase : IAsyncDisposable
+{
+    /// <summary>Runs the statements of a script in order, inside the current transaction if one is open.</summary>
+    /// <exception cref="StatementFailedException">A statement failed; carries its location and the engine's message.</exception>
+    Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken);
+
+    /// <summary>Reflects the whole schema into the provider-neutral model.</summary>
+    Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken);
+
+    /// <summary>A cheap, exact text of the stored schema (e.g. SQLite's sqlite_schema rows). Equal fingerprints imply
+    /// equal schemas; different fingerprints need <see cref="ReadSchemaAsync"/> to tell.</summary>
+    Task<string> ReadFingerprintAsync(CancellationToken cancellationToken);
+
+    Task BeginTransactionAsync(CancellationToken cancellationToken);
+
+    Task CommitAsync(CancellationToken cancellationToken);
+
+    Task RollbackAsync(CancellationToken cancellationToken);
+
+    Task SavepointAsync(string name, CancellationToken cancellationToken);
+
+    Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>True while a transaction started by <see cref="BeginTransactionAsync"/> is open.</summary>
+    bool InTransaction { get; }
+}
