@@ -15,6 +15,7 @@ public static class HistoryLock
         # A released migration must not be edited, deleted or preceded by a new one: add a new migration instead.
         # New migrations at the end are appended by the build.
 
+
         """;
 
     /// <summary>Reads a lock file; a missing file is an empty lock, a malformed line is InvalidLockFile at that line.</summary>
