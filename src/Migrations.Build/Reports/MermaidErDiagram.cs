@@ -142,6 +142,14 @@ internal static partial class MermaidErDiagram
         return uniqueSets.Any(set => set is { } s && s.ToHashSet(StringComparer.Ordinal).SetEquals(columns)) ? "o|" : "o{";
     }
 
+    /// <summary>Words Mermaid's ER lexer reads as keywords outside an entity block (it ignores case), so an entity
+    /// cannot be called that: a table named <c>end</c> or <c>many</c> would break the whole diagram.</summary>
+    private static readonly HashSet<string> ReservedWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "erDiagram", "one", "many", "only", "zero", "to", "optionally", "end", "class", "classDef", "style", "subgraph",
+        "direction", "accTitle", "accDescr", "title", "u", "o",
+    };
+
     [GeneratedRegex(@"[^A-Za-z0-9_]+")]
     private static partial Regex NotWordCharacters();
 
@@ -160,6 +168,11 @@ internal static partial class MermaidErDiagram
             }
 
             var token = Token(table.ToString(), "table");
+            if (ReservedWords.Contains(token))
+            {
+                token += "_";
+            }
+
             var candidate = token;
             for (var suffix = 2; !_used.Add(candidate); suffix++)
             {

@@ -92,6 +92,22 @@ public sealed class MarkdownReportWriterTests
     }
 
     [TestMethod]
+    public void Tables_and_columns_named_like_Mermaid_keywords_are_renamed()
+    {
+        var schema = new DatabaseSchema
+        {
+            Tables = ValueList.Of(
+                new Table(new ObjectName("end")) { Columns = ValueList.Of(new Column("pk", "INTEGER"), new Column("Fk", "INTEGER")) },
+                new Table(new ObjectName("Many")) { Columns = ValueList.Of(new Column("id", "INTEGER")) }),
+        };
+
+        var diagram = MermaidErDiagram.Render(schema)!;
+
+        Assert.Contains("    end_ {\n        INTEGER pk_ \"pk\"\n        INTEGER Fk_ \"Fk\"\n    }\n", diagram);
+        Assert.Contains("    Many_ {\n", diagram);
+    }
+
+    [TestMethod]
     public void Without_tables_the_diagram_is_left_out_with_a_note()
     {
         var result = SampleResult.Result() with { MigratedSchema = DatabaseSchema.Empty };
