@@ -136,7 +136,7 @@ internal static class TableSnapshot
             text += " USING " + index.Method;
         }
 
-        text += $" ({string.Join(", ", index.Keys.Select(key => OneLine(key.ToString())))})";
+        text += $" ({string.Join(", ", index.Keys.Select(KeyText))})";
         if (index.Include.Count > 0)
         {
             text += $" INCLUDE ({Identifiers(index.Include)})";
@@ -158,6 +158,13 @@ internal static class TableSnapshot
         }
 
         return index.NameIsGenerated ? text + GeneratedName(index.Name) : text;
+    }
+
+    /// <summary>A column key is a name and quoted like one; an expression key is engine text.</summary>
+    private static string KeyText(IndexKey key)
+    {
+        var text = OneLine(key.ToString());
+        return key.IsExpression ? text : Identifier(key.Expression) + text[OneLine(key.Expression).Length..];
     }
 
     /// <summary>An author's name is part of the definition (<c>CONSTRAINT name …</c>); a name the engine chose is

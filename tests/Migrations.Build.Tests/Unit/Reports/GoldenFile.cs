@@ -11,6 +11,11 @@ internal static class GoldenFile
         var path = Path.Combine(RepositoryRoot.Find(), "tests", "Migrations.Build.Tests", "TestData", "Golden", fileName);
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
         {
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail("UPDATE_GOLDEN=1 on CI would accept any rendering; golden files are updated locally and committed.");
+            }
+
             File.WriteAllText(path, actual);
             Assert.Inconclusive($"UPDATE_GOLDEN=1: rewrote {path}.");
         }

@@ -84,12 +84,14 @@ public sealed class SchemaSnapshotWriterTests
             Tables = ValueList.Of(new Table(new ObjectName("sales", "order lines"))
             {
                 Columns = ValueList.Of(new Column("unit \"price\"", "REAL")),
+                Indexes = ValueList.Of(new TableIndex("ix price", ValueList.Of(new IndexKey("unit \"price\"") { Descending = true }))),
             }),
         };
 
         var snapshot = SchemaSnapshotWriter.Render(schema);
 
         StringAssert.Contains(snapshot, "TABLE sales.\"order lines\"\n  \"unit \"\"price\"\"\" REAL\n");
+        StringAssert.Contains(snapshot, "  INDEX \"ix price\" (\"unit \"\"price\"\"\" DESC)\n");
     }
 
     [TestMethod]
