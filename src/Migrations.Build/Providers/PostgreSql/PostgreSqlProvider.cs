@@ -103,7 +103,8 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         NpgsqlConnection? connection = null;
         try
         {
-            var scratchSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false };
+            // Error details (the failing key values) come from scratch data only, so they are safe to show.
+            var scratchSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true };
             connection = new NpgsqlConnection(scratchSettings.ConnectionString);
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var check = new NpgsqlCommand("SELECT current_database()", connection))
