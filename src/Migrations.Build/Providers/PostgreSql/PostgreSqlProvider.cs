@@ -81,7 +81,10 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         var quoted = ScratchDatabaseSweeper.QuoteIdentifier(name);
         try
         {
-            await using (var create = _server.CreateCommand($"CREATE DATABASE {quoted} TEMPLATE template0"))
+            // On our own cluster (fsync off) copying the files is about twice as fast as the default WAL-logged copy;
+            // on a user's server FILE_COPY would force checkpoints, so the default stays.
+            var strategy = _cluster is not null && ServerVersion.Major >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
+            await using (var create = _server.CreateCommand($"CREATE DATABASE {quoted} TEMPLATE template0{strategy}"))
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -122,13 +122,18 @@ public sealed class PostgreSqlSchemaReaderTests
         Assert.AreEqual(
             new ForeignKey("leads_owner_id_fkey", ValueList.Of("owner_id"), Public("users"), ValueList.Of("id"))
             {
-                NameIsGenerated = true, OnDelete = "CASCADE", OnUpdate = "SET NULL",
+                NameIsGenerated = true,
+                OnDelete = "CASCADE",
+                OnUpdate = "SET NULL",
             },
             keys.Single(k => k.Name == "leads_owner_id_fkey"));
         Assert.AreEqual(
             new ForeignKey("leads_pair", ValueList.Of("u", "o"), Public("users"), ValueList.Of("id", "org"))
             {
-                OnDelete = "RESTRICT", Match = "FULL", Deferrable = true, InitiallyDeferred = true,
+                OnDelete = "RESTRICT",
+                Match = "FULL",
+                Deferrable = true,
+                InitiallyDeferred = true,
             },
             keys.Single(k => k.Name == "leads_pair"));
         Assert.AreEqual(
@@ -196,7 +201,10 @@ public sealed class PostgreSqlSchemaReaderTests
                 new IndexKey("lower(b)", IsExpression: true) { Collation = "C", OperatorClass = "text_pattern_ops" },
                 new IndexKey("c") { NullsOrder = "NULLS FIRST" }))
             {
-                IsUnique = true, Method = "btree", Include = ValueList.Of("d"), Predicate = "c > 0",
+                IsUnique = true,
+                Method = "btree",
+                Include = ValueList.Of("d"),
+                Predicate = "c > 0",
             },
             indexes[1]);
         Assert.AreEqual(
