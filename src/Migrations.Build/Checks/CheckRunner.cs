@@ -61,6 +61,14 @@ public static class CheckRunner
         return result with { Elapsed = clock.Elapsed };
     }
 
+    /// <summary>Runs the checks on a provider the caller owns (and disposes), e.g. a test's shared server.</summary>
+    public static async Task<ValidationResult> RunAsync(ValidationRequest request, IDatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await RunChecksAsync(new CheckContext(request, provider), new ValidationResult(request, provider.DisplayName), cancellationToken);
+        return result with { Elapsed = clock.Elapsed };
+    }
+
     private static async Task<ValidationResult> RunChecksAsync(CheckContext context, ValidationResult result, CancellationToken cancellationToken)
     {
         var request = context.Request;

@@ -32,7 +32,7 @@ public static class CheckExecution
 
         if (request.ReportDirectory is { } reports)
         {
-            ReportOutput.Write(result, reports, writer);
+            ReportOutput.Write(result, reports, writer, cancellation.Token);
         }
 
         writer.Summary(result);
