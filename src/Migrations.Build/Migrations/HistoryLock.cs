@@ -71,10 +71,10 @@ public static class HistoryLock
     {
         var diagnostics = new List<Diagnostic>(lockFile.Diagnostics);
         var lockName = Path.GetFileName(lockFile.Path);
+        var byVersion = set.Migrations.GroupBy(m => m.Version).ToDictionary(g => g.Key, g => g.First());
         foreach (var entry in lockFile.Entries)
         {
-            var migration = set.Migrations.FirstOrDefault(m => m.Version.Equals(entry.Version));
-            if (migration is null)
+            if (!byVersion.TryGetValue(entry.Version, out var migration))
             {
                 diagnostics.Add(new Diagnostic(
                     DiagnosticCodes.ReleasedMigrationDeleted,
@@ -92,9 +92,10 @@ public static class HistoryLock
 
         if (lockFile.Last is { } last)
         {
+            var released = lockFile.Entries.Select(e => e.Version).ToHashSet();
             foreach (var migration in set.Migrations.Where(m => m.Version < last.Version))
             {
-                if (!lockFile.Entries.Any(e => e.Version.Equals(migration.Version)))
+                if (!released.Contains(migration.Version))
                 {
                     diagnostics.Add(new Diagnostic(
                         DiagnosticCodes.MigrationInsertedBeforeReleased,

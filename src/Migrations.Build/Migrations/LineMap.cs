@@ -22,7 +22,7 @@ internal sealed class LineMap
     public SourceLocation Locate(string path, int index)
     {
         var found = _lineStarts.BinarySearch(index);
-        var line = found >= 0 ? found : ~found - 1;
+        var line = Math.Max(found >= 0 ? found : ~found - 1, 0);
         var column = index - _lineStarts[line] + 1 + (line == 0 ? _firstColumn - 1 : 0);
         return new SourceLocation(path, _firstLine + line, column);
     }

@@ -80,21 +80,23 @@ public static class MigrationDiscovery
     /// a down left over is DownWithoutUp.</summary>
     private static IEnumerable<Migration> Pair(MigrationDirectoryScan scan, List<Diagnostic> diagnostics)
     {
-        var downs = scan.SplitFiles.Where(f => !f.IsUp).ToList();
+        var downs = scan.SplitFiles.Where(f => !f.IsUp)
+            .GroupBy(f => (f.Layout, f.Version))
+            .ToDictionary(g => g.Key, g => g.ToList());
         var paired = new List<Migration>();
         foreach (var up in scan.SplitFiles.Where(f => f.IsUp))
         {
-            var sameVersion = downs.Where(d => d.Layout == up.Layout && d.Version.Equals(up.Version)).ToList();
-            var down = sameVersion.FirstOrDefault(d => d.Name == up.Name) ?? sameVersion.FirstOrDefault();
+            var sameVersion = downs.GetValueOrDefault((up.Layout, up.Version));
+            var down = sameVersion?.Find(d => d.Name == up.Name) ?? sameVersion?.FirstOrDefault();
             if (down is not null)
             {
-                downs.Remove(down);
+                sameVersion!.Remove(down);
             }
 
             paired.Add(scan.Load(up.Version, up.Name, up.Layout, up.Path, down?.Path));
         }
 
-        foreach (var down in downs)
+        foreach (var down in downs.Values.SelectMany(d => d))
         {
             var expected = down.Layout == MigrationLayouts.Flyway ? $"V{down.Version}__{down.Name}.sql" : $"{down.Version}_{down.Name}.up.sql";
             diagnostics.Add(new Diagnostic(

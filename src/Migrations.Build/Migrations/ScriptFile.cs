@@ -21,6 +21,12 @@ internal sealed record ScriptFile(string Path, byte[] Bytes, string? Text, Diagn
             return Unreadable(path, [], $"{displayName} cannot be read: {e.Message}", new SourceLocation(path));
         }
 
+        if (bytes.AsSpan().StartsWith((byte[])[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((byte[])[0xFE, 0xFF]))
+        {
+            // UTF-16 text is full of NUL bytes; say what it is rather than calling it binary.
+            return Unreadable(path, bytes, $"{displayName} is UTF-16 text; save it as UTF-8", new SourceLocation(path));
+        }
+
         var nul = Array.IndexOf(bytes, (byte)0);
         if (nul >= 0)
         {

@@ -191,6 +191,18 @@ public sealed class MigrationDiscoveryProblemTests
     }
 
     [TestMethod]
+    public void Utf16_file_is_unreadable_and_says_so()
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.WriteBytes("1_a.up.sql", System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("SELECT 1;")).ToArray());
+        folder.Write("1_a.down.sql", "SELECT 1;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnreadableScript);
+
+        Assert.AreEqual($"{up}(1,1): error MIG1005: 1_a.up.sql is UTF-16 text; save it as UTF-8", diagnostic.ToString());
+    }
+
+    [TestMethod]
     public void Invalid_utf8_is_unreadable_at_its_line()
     {
         using var folder = new TemporaryFolder();
