@@ -19,4 +19,16 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     public List<Diagnostic> Downgrade { get; } = [];
 
     public void Progress(string message) => progress?.Invoke(message);
+
+    /// <summary>A context for work running beside this one: same request and provider, its own diagnostics.</summary>
+    public CheckContext Fork() => new(Request, Provider, progress);
+
+    /// <summary>Takes a forked context's diagnostics, after this context's own.</summary>
+    public void Absorb(CheckContext fork)
+    {
+        History.AddRange(fork.History);
+        Upgrade.AddRange(fork.Upgrade);
+        Drift.AddRange(fork.Drift);
+        Downgrade.AddRange(fork.Downgrade);
+    }
 }
