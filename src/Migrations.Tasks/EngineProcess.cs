@@ -20,8 +20,8 @@ internal sealed class EngineProcess : IDisposable
 
     private EngineProcess(Process process) => _process = process;
 
-    /// <summary>Starts <paramref name="host"/> with <paramref name="arguments"/>; the environment entries are added to (or, when null, removed from) the inherited environment.</summary>
-    public static EngineProcess Start(string host, IEnumerable<string> arguments, IDictionary<string, string?> environment)
+    /// <summary>Starts <paramref name="host"/> with <paramref name="arguments"/>; the environment entries are added to the inherited environment.</summary>
+    public static EngineProcess Start(string host, IEnumerable<string> arguments, IDictionary<string, string> environment)
     {
         var startInfo = new ProcessStartInfo(host, CommandLineText.Join(arguments))
         {
@@ -35,14 +35,7 @@ internal sealed class EngineProcess : IDisposable
         };
         foreach (var entry in environment)
         {
-            if (entry.Value is null)
-            {
-                startInfo.Environment.Remove(entry.Key);
-            }
-            else
-            {
-                startInfo.Environment[entry.Key] = entry.Value;
-            }
+            startInfo.Environment[entry.Key] = entry.Value;
         }
 
         var process = new Process { StartInfo = startInfo };

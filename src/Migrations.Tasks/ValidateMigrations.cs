@@ -52,6 +52,9 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>The <c>dotnet</c> host (MSBuild passes <c>$(DOTNET_HOST_PATH)</c>); empty: <c>dotnet</c> on PATH.</summary>
     public string? DotnetHostPath { get; set; }
 
+    /// <summary>Where a diagnostic without a location points: the project file (MSBuild would name this package's targets file).</summary>
+    public string? ProjectFile { get; set; }
+
     public override bool Execute()
     {
         if (!File.Exists(EnginePath))
@@ -64,11 +67,12 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         var arguments = EngineArguments();
         Log.LogMessage(MessageImportance.Low, "Running the migrations engine: {0} {1}", host, CommandLineText.Join(arguments));
 
-        // Null removes an inherited variable: a connection string in the environment must not outlive an empty property.
-        var environment = new Dictionary<string, string?>
+        // Only set when given: otherwise the engine reads the variable the build itself inherited (CI secrets).
+        var environment = new Dictionary<string, string>();
+        if (!string.IsNullOrEmpty(ConnectionString))
         {
-            [ConnectionStringVariable] = string.IsNullOrEmpty(ConnectionString) ? null : ConnectionString,
-        };
+            environment[ConnectionStringVariable] = ConnectionString!;
+        }
 
         EngineProcess engine;
         try
@@ -120,7 +124,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
             var knownExitCode = exitCode is 0 or 1 or 2 or 3;
             if (!knownExitCode || (exitCode != 0 && !Log.HasLoggedErrors))
             {
-                var lastLines = standardError.Count == 0 ? "" : " Last output: " + string.Join(Environment.NewLine, standardError);
+                var lastLines = standardError.Count == 0 ? "" : " Last output: " + string.Join(" | ", standardError);
                 LogEngineError($"The validation engine stopped unexpectedly with exit code {exitCode}.{lastLines}");
             }
 
@@ -185,10 +189,10 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         switch (line.Kind)
         {
             case EngineLineKind.Diagnostic when line.Severity == "error":
-                Log.LogError(null, line.Code, line.Code, line.HelpLink, line.File, line.Line, line.Column, 0, 0, line.Message, []);
+                Log.LogError(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
                 break;
             case EngineLineKind.Diagnostic when line.Severity == "warning":
-                Log.LogWarning(null, line.Code, line.Code, line.HelpLink, line.File, line.Line, line.Column, 0, 0, line.Message, []);
+                Log.LogWarning(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
                 break;
             case EngineLineKind.Diagnostic:
                 var origin = line.File is null ? "" : $"{line.File}({line.Line},{line.Column}): ";
@@ -204,5 +208,5 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     }
 
     private void LogEngineError(string message) =>
-        Log.LogError(null, EngineCrashedCode, EngineCrashedCode, $"{DocumentationUrl}#{EngineCrashedCode.ToLowerInvariant()}", null, 0, 0, 0, 0, message, []);
+        Log.LogError(null, EngineCrashedCode, EngineCrashedCode, $"{DocumentationUrl}#{EngineCrashedCode.ToLowerInvariant()}", ProjectFile, 0, 0, 0, 0, message, []);
 }
