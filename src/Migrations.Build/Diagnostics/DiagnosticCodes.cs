@@ -13,6 +13,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor EngineNotInstalled = new("MIG0007", "No database server and no server binaries to start one", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor NoMigrations = new("MIG0008", "The migrations directory contains no migrations", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ScratchDatabaseFailed = new("MIG0009", "The scratch database could not be created or dropped", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ReportNotWritten = new("MIG0010", "The reports could not be written", DiagnosticSeverity.Warning);
 
     // MIG1xxx: history.
     public static readonly DiagnosticDescriptor DuplicateVersion = new("MIG1001", "Two migrations have the same version", DiagnosticSeverity.Error);
@@ -27,6 +28,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor EmptyScript = new("MIG1010", "A script contains no statements", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidLockFile = new("MIG1011", "The history lock file cannot be read", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidDirective = new("MIG1012", "A migration directive comment is not understood", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor InvalidVersion = new("MIG1013", "A migration's version is not a whole number", DiagnosticSeverity.Error);
 
     // MIG2xxx: upgrade.
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);

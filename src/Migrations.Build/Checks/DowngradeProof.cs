@@ -1,0 +1,248 @@
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+using Migrations.Build.Providers;
+using Migrations.Build.Schema;
+using Migrations.Build.Schema.Comparison;
+
+namespace Migrations.Build.Checks;
+
+/// <summary>Proves one migration's downgrade: schema(after up, down) == schema(before up), names included, and the
+/// up applies again to give the same schema.</summary>
+/// <remarks>
+/// Cost matters (this runs on every build), so the proof executes no more DDL than it needs:
+/// 1. Inside one transaction: savepoint, up, savepoint, down; compare cheap fingerprints of the stored schema.
+/// 2. Equal fingerprints prove the schemas equal. Then, for an up that changes no data, rolling back to the savepoint
+///    undoes the down: re-running the up from an identical schema proves nothing more. An up that changes data is
+///    re-run for real, because that is what catches a down that forgot the data (a seed row left behind).
+/// 3. Different fingerprints (rare) fall back to full reflection of both states and a strict comparison.
+/// Migrations that cannot run in a transaction (e.g. CREATE INDEX CONCURRENTLY) take the plain up, down, up path.
+/// </remarks>
+internal sealed class DowngradeProof(CheckContext context, IScratchDatabase database)
+{
+    private const string BeforeUp = "migrations_build_before_up";
+    private const string AfterUp = "migrations_build_after_up";
+
+    public sealed record Result(bool UpFailed, bool Proven, string? FingerprintAfterUp);
+
+    public Task<Result> RunAsync(Migration migration, string fingerprintBefore, CancellationToken cancellationToken)
+    {
+        var transactional = !UpgradeCheck.NeedsNoTransaction(context.Provider, migration.Up)
+            && !UpgradeCheck.NeedsNoTransaction(context.Provider, migration.Down!);
+        return transactional
+            ? RunInTransactionAsync(migration, fingerprintBefore, cancellationToken)
+            : RunWithoutTransactionAsync(migration, cancellationToken);
+    }
+
+    private async Task<Result> RunInTransactionAsync(Migration migration, string fingerprintBefore, CancellationToken ct)
+    {
+        var down = migration.Down!;
+        await database.BeginTransactionAsync(ct);
+        await database.SavepointAsync(BeforeUp, ct);
+        if (!await TryExecuteUpAsync(migration, ct))
+        {
+            return new Result(true, false, null);
+        }
+
+        var fingerprintAfterUp = await database.ReadFingerprintAsync(ct);
+        await database.SavepointAsync(AfterUp, ct);
+        if (!await TryExecuteDownAsync(migration, ct))
+        {
+            await database.RollbackToSavepointAsync(AfterUp, ct);
+            await database.CommitAsync(ct);
+            return new Result(false, false, fingerprintAfterUp);
+        }
+
+        var proven = true;
+        if (await database.ReadFingerprintAsync(ct) != fingerprintBefore)
+        {
+            var afterDown = await ReadAsync(ct);
+            await database.RollbackToSavepointAsync(BeforeUp, ct);
+            var before = await ReadAsync(ct);
+            proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), Downgrade);
+
+            // Back to the state after the up; for a data-changing up, on to the state after the down again.
+            await database.ExecuteAsync(migration.Up, ct);
+            await database.SavepointAsync(AfterUp, ct);
+            if (proven && migration.Up.ChangesData)
+            {
+                await database.ExecuteAsync(down, ct);
+            }
+            else
+            {
+                await database.CommitAsync(ct);
+                return new Result(false, proven, fingerprintAfterUp);
+            }
+        }
+
+        if (proven && migration.Up.ChangesData)
+        {
+            proven = await ReapplyAsync(migration, fingerprintAfterUp, ct);
+        }
+        else
+        {
+            await database.RollbackToSavepointAsync(AfterUp, ct);
+        }
+
+        await database.CommitAsync(ct);
+        return new Result(false, proven, fingerprintAfterUp);
+    }
+
+    /// <summary>Runs the up again after its down; leaves the database in the state after an up either way.</summary>
+    private async Task<bool> ReapplyAsync(Migration migration, string fingerprintAfterUp, CancellationToken ct)
+    {
+        try
+        {
+            await database.ExecuteAsync(migration.Up, ct);
+        }
+        catch (StatementFailedException failure)
+        {
+            context.Downgrade.Add(new Diagnostic(
+                DiagnosticCodes.ReapplyFailed,
+                $"Migration {migration} fails to apply again after its down: {failure.Message}. The down does not undo everything the up did (data included).",
+                failure.Location));
+            await database.RollbackToSavepointAsync(AfterUp, ct);
+            return false;
+        }
+
+        if (await database.ReadFingerprintAsync(ct) == fingerprintAfterUp)
+        {
+            return true;
+        }
+
+        var again = await ReadAsync(ct);
+        await database.RollbackToSavepointAsync(AfterUp, ct);
+        var first = await ReadAsync(ct);
+        return Report(migration, SchemaComparer.Compare(first, again, Exact()), Reapply);
+    }
+
+    private async Task<Result> RunWithoutTransactionAsync(Migration migration, CancellationToken ct)
+    {
+        var before = await ReadAsync(ct);
+        if (!await TryExecuteUpAsync(migration, ct))
+        {
+            return new Result(true, false, null);
+        }
+
+        var afterUp = await ReadAsync(ct);
+        if (!await TryExecuteDownAsync(migration, ct))
+        {
+            // The database is somewhere between the up and the down: the later migrations cannot be trusted on it.
+            return new Result(true, false, null);
+        }
+
+        var proven = Report(migration, SchemaComparer.Compare(before, await ReadAsync(ct), Exact()), Downgrade);
+        try
+        {
+            await database.ExecuteAsync(migration.Up, ct);
+        }
+        catch (StatementFailedException failure)
+        {
+            context.Downgrade.Add(new Diagnostic(
+                DiagnosticCodes.ReapplyFailed,
+                $"Migration {migration} fails to apply again after its down: {failure.Message}",
+                failure.Location));
+            return new Result(true, false, null);
+        }
+
+        proven &= Report(migration, SchemaComparer.Compare(afterUp, await ReadAsync(ct), Exact()), Reapply);
+        return new Result(false, proven, await database.ReadFingerprintAsync(ct));
+    }
+
+    private async Task<bool> TryExecuteUpAsync(Migration migration, CancellationToken ct)
+    {
+        try
+        {
+            await database.ExecuteAsync(migration.Up, ct);
+            return true;
+        }
+        catch (StatementFailedException failure)
+        {
+            if (database.InTransaction)
+            {
+                await database.RollbackAsync(ct);
+            }
+
+            context.Upgrade.Add(new Diagnostic(DiagnosticCodes.UpStatementFailed, $"Migration {migration} failed: {failure.Message}", failure.Location));
+            return false;
+        }
+    }
+
+    private async Task<bool> TryExecuteDownAsync(Migration migration, CancellationToken ct)
+    {
+        try
+        {
+            await database.ExecuteAsync(migration.Down!, ct);
+            return true;
+        }
+        catch (StatementFailedException failure)
+        {
+            context.Downgrade.Add(new Diagnostic(DiagnosticCodes.DownStatementFailed, $"The down of {migration} failed: {failure.Message}", failure.Location));
+            return false;
+        }
+    }
+
+    private async Task<DatabaseSchema> ReadAsync(CancellationToken ct) =>
+        context.Provider.Normalize(await database.ReadSchemaAsync(ct));
+
+    private ComparisonOptions Exact() => ComparisonOptions.Exact with { Ignore = context.Request.Ignore };
+
+    private bool Report(Migration migration, IReadOnlyList<SchemaDifference> differences, Func<Migration, SchemaDifference, Diagnostic> describe)
+    {
+        foreach (var difference in differences)
+        {
+            context.Downgrade.Add(describe(migration, difference));
+        }
+
+        return differences.Count == 0;
+    }
+
+    private static Diagnostic Downgrade(Migration migration, SchemaDifference difference)
+    {
+        var down = migration.Down!;
+        var location = Locate(down, difference);
+        return difference switch
+        {
+            UnexpectedObject o => new Diagnostic(DiagnosticCodes.DownLeavesObject,
+                $"The down of {migration} leaves {o.Kind} {o.Display} behind: it did not exist before the up.", location),
+            MissingObject o => new Diagnostic(DiagnosticCodes.DownMissesObject,
+                $"The down of {migration} removes {o.Kind} {o.Display}, which existed before the up.", location),
+            RenamedObject o => new Diagnostic(DiagnosticCodes.DownRenamesObject,
+                $"The down of {migration} restores {o.Kind} {o.ExpectedName} as {o.ActualName} ({o.Display}).", location),
+            ChangedAttribute o => new Diagnostic(DiagnosticCodes.DownChangesObject,
+                $"The down of {migration} does not restore {o.Kind} {o.Display}: {o.Attribute} {Value(o.Expected)} before the up, {Value(o.Actual)} after the down.", location),
+            _ => throw new InvalidOperationException("Unknown difference " + difference),
+        };
+    }
+
+    private static Diagnostic Reapply(Migration migration, SchemaDifference difference)
+    {
+        var location = migration.Up.Statements.FirstOrDefault()?.Location ?? migration.Up.Start;
+        var what = difference switch
+        {
+            UnexpectedObject o => $"{o.Kind} {o.Display} exists only the second time",
+            MissingObject o => $"{o.Kind} {o.Display} exists only the first time",
+            RenamedObject o => $"{o.Kind} {o.ExpectedName} is named {o.ActualName} the second time",
+            ChangedAttribute o => $"{o.Kind} {o.Display}: {o.Attribute} {Value(o.Expected)} the first time, {Value(o.Actual)} the second time",
+            _ => difference.ToString(),
+        };
+        return new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
+    }
+
+    internal static string Value(string? value) => value ?? "none";
+
+    private static SourceLocation Locate(SqlScript down, SchemaDifference difference)
+    {
+        var locator = new ObjectLocator([down]);
+        var name = difference switch
+        {
+            MissingObject m => m.Name,
+            UnexpectedObject u => u.Name,
+            RenamedObject r => r.ActualName,
+            _ => null,
+        };
+        return (name is null ? null : locator.FindMention(name))
+            ?? (difference.Table is { } table ? locator.FindMention(table.Name) : null)
+            ?? down.Statements.FirstOrDefault()?.Location
+            ?? down.Start;
+    }
+}

@@ -1,0 +1,130 @@
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+using Migrations.Build.Providers;
+using Migrations.Build.Schema;
+using Migrations.Build.Schema.Comparison;
+
+namespace Migrations.Build.Checks;
+
+/// <summary>Compares the schema the migrations build with the model's schema, both reflected by the same engine.</summary>
+public static class DriftCheck
+{
+    /// <summary>Applies the model scripts to their own scratch database and reflects it; null when a statement failed
+    /// (reported as MIG3001 at the model file's line).</summary>
+    public static async Task<DatabaseSchema?> ReadModelAsync(CheckContext context, IReadOnlyList<SqlScript> scripts, CancellationToken cancellationToken)
+    {
+        await using var database = await context.Provider.CreateScratchDatabaseAsync("model", cancellationToken);
+        foreach (var script in scripts)
+        {
+            try
+            {
+                await database.ExecuteAsync(script, cancellationToken);
+            }
+            catch (StatementFailedException failure)
+            {
+                context.Drift.Add(new Diagnostic(DiagnosticCodes.ModelStatementFailed, $"The model failed to apply: {failure.Message}", failure.Location));
+                return null;
+            }
+        }
+
+        return context.Provider.Normalize(await database.ReadSchemaAsync(cancellationToken));
+    }
+
+    /// <summary>Reports every difference, one diagnostic each; returns how many were found.</summary>
+    public static int Compare(CheckContext context, DatabaseSchema model, DatabaseSchema migrated, IReadOnlyList<SqlScript> modelScripts, IReadOnlyList<Migration> migrations)
+    {
+        var pending = new HashSet<string>(context.Request.PendingTables, StringComparer.OrdinalIgnoreCase);
+        var options = ComparisonOptions.Drift with { Ignore = context.Request.Ignore };
+        var modelLocator = new ObjectLocator(modelScripts);
+        var migrationLocator = new ObjectLocator(migrations.Select(m => m.Up));
+        var fallback = modelScripts.FirstOrDefault()?.Start;
+        var count = 0;
+
+        foreach (var table in pending.Where(p => migrated.Tables.Any(t => Matches(t.Name, p))))
+        {
+            context.Drift.Add(new Diagnostic(
+                DiagnosticCodes.StalePendingTable,
+                $"Table {table} is listed as pending, but a migration creates it now; remove it from MigrationsPendingTable.",
+                migrationLocator.FindCreation(table)));
+        }
+
+        foreach (var difference in SchemaComparer.Compare(model, migrated, options))
+        {
+            if (difference is MissingObject && difference.Table is { } owner && pending.Any(p => Matches(owner, p)))
+            {
+                continue;
+            }
+
+            count++;
+            context.Drift.Add(Describe(difference, modelLocator, migrationLocator, fallback));
+        }
+
+        return count;
+    }
+
+    private static bool Matches(ObjectName name, string pending) =>
+        string.Equals(name.Name, pending, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name.ToString(), pending, StringComparison.OrdinalIgnoreCase);
+
+    private static Diagnostic Describe(SchemaDifference difference, ObjectLocator model, ObjectLocator migrations, SourceLocation? fallback)
+    {
+        var inModel = LocateIn(model, difference) ?? fallback;
+        switch (difference)
+        {
+            case MissingObject { Kind: "table" } table:
+                return new Diagnostic(
+                    DiagnosticCodes.TableWithoutMigration,
+                    $"Table {table.Display} is in the model, but no migration creates it. Add a migration that creates it, or list it as pending (<MigrationsPendingTable Include=\"{table.Name}\" />).",
+                    inModel);
+            case MissingObject missing:
+                return new Diagnostic(DiagnosticCodes.MissingInMigrations, $"{Capitalized(missing.Kind)} {missing.Display} is in the model, but missing after the migrations.", inModel);
+            case UnexpectedObject unexpected:
+                return new Diagnostic(
+                    DiagnosticCodes.NotInModel,
+                    $"{Capitalized(unexpected.Kind)} {unexpected.Display} exists after the migrations, but not in the model.",
+                    LocateIn(migrations, difference) ?? fallback);
+            case RenamedObject renamed:
+                return new Diagnostic(
+                    DiagnosticCodes.NameDiffers,
+                    $"{Capitalized(renamed.Kind)} {renamed.Display} is named {renamed.ExpectedName ?? "(unnamed)"} in the model, {renamed.ActualName ?? "(unnamed)"} after the migrations.",
+                    inModel);
+            case ChangedAttribute changed:
+                return new Diagnostic(
+                    DiagnosticCodes.DefinitionDiffers,
+                    $"{Capitalized(changed.Kind)} {changed.Display}: {changed.Attribute} {DowngradeProof.Value(changed.Expected)} in the model, {DowngradeProof.Value(changed.Actual)} after migrations.",
+                    inModel);
+            default:
+                throw new InvalidOperationException("Unknown difference " + difference);
+        }
+    }
+
+    private static string Capitalized(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];
+
+    private static SourceLocation? LocateIn(ObjectLocator locator, SchemaDifference difference)
+    {
+        var name = difference switch
+        {
+            MissingObject m => m.Name,
+            UnexpectedObject u => u.Name,
+            RenamedObject r => r.ExpectedName,
+            _ => null,
+        };
+        if (difference.Table is null)
+        {
+            return name is null ? null : locator.FindCreation(name);
+        }
+
+        var child = difference.Kind == "column" ? difference.Display[(difference.Display.LastIndexOf('.') + 1)..] : name;
+        if (difference.Kind == "index" && name is not null && locator.FindCreation(name) is { } index)
+        {
+            return index;
+        }
+
+        if (difference is ChangedAttribute && difference.Kind == "foreign key")
+        {
+            child = difference.Display.Split("->")[0].Split('.', '(')[^1].Trim(' ', ')');
+        }
+
+        return locator.FindInTable(difference.Table.Name, child);
+    }
+}

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Migrations.Build.Checks;
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Schema;
+
+namespace Migrations.Build.Cli;
+
+/// <summary><c>check</c>: runs every check on a migrations folder and prints the diagnostics and a summary.</summary>
+public static class CheckCommand
+{
+    public const string ConnectionStringVariable = "MIGRATIONS_CONNECTION_STRING";
+
+    public static Command Create()
+    {
+        var migrations = new Option<string>("--migrations") { Description = "The folder that holds the migrations.", Required = true };
+        var model = new Option<string?>("--model") { Description = "The model: a schema.sql file or a folder of .sql files (declarative schema)." };
+        var provider = new Option<string>("--provider") { Description = "The engine: Sqlite (default) or PostgreSql.", DefaultValueFactory = _ => "Sqlite" };
+        var connection = new Option<string?>("--connection") { Description = $"A server for scratch databases (PostgreSQL). Also read from {ConnectionStringVariable}. Never printed." };
+        var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
+        var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
+        var downgrade = new Option<string>("--downgrade") { Description = "Which downgrades to prove: all, last:N or none.", DefaultValueFactory = _ => "all" };
+        var requireDowngrade = new Option<bool>("--require-downgrade") { Description = "A migration without a down is an error." };
+        var layout = new Option<string?>("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose." };
+        var reportDir = new Option<string?>("--report-dir") { Description = "Write schema snapshot, Markdown summary and SARIF here." };
+        var lockFile = new Option<string?>("--lock-file") { Description = "The history lock (default: migrations.lock in the migrations folder)." };
+        var format = new Option<string>("--format") { Description = "Output: text (default) or json (one JSON object per line, for the MSBuild task).", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
+
+        var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
+        {
+            migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, format, verbose,
+        };
+        command.SetAction(async (parsed, cancellationToken) =>
+        {
+            var json = parsed.GetValue(format) == "json";
+            IResultWriter writer = json ? new JsonLinesResultWriter(Console.Out) : new TextResultWriter(Console.Out, parsed.GetValue(verbose));
+            if (!DowngradeScope.TryParse(parsed.GetValue(downgrade) ?? "all", out var scope))
+            {
+                writer.Diagnostic(new Diagnostic(DiagnosticCodes.InvalidOption, $"--downgrade '{parsed.GetValue(downgrade)}' is not valid: use all, last:N (N > 0) or none (MigrationsDowngradeCheck)."));
+                return ExitCodes.UsageError;
+            }
+
+            var request = new ValidationRequest(Path.GetFullPath(parsed.GetValue(migrations)!))
+            {
+                ModelPath = parsed.GetValue(model) is { Length: > 0 } m ? Path.GetFullPath(m) : null,
+                Provider = parsed.GetValue(provider) ?? "Sqlite",
+                ConnectionString = parsed.GetValue(connection) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ConnectionStringVariable)),
+                PendingTables = (parsed.GetValue(pending) ?? []).ToValueList(),
+                Ignore = (parsed.GetValue(ignore) ?? []).ToValueList(),
+                Downgrade = scope,
+                RequireDowngrade = parsed.GetValue(requireDowngrade),
+                Layout = parsed.GetValue(layout),
+                ReportDirectory = parsed.GetValue(reportDir) is { Length: > 0 } r ? Path.GetFullPath(r) : null,
+                LockFile = parsed.GetValue(lockFile) is { Length: > 0 } l ? Path.GetFullPath(l) : null,
+            };
+            return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
+        });
+        return command;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

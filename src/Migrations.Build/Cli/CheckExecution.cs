@@ -1,0 +1,46 @@
+using Migrations.Build.Checks;
+using Migrations.Build.Diagnostics;
+
+namespace Migrations.Build.Cli;
+
+/// <summary>Runs a request, renders its result and maps it to an exit code; handles cancellation.</summary>
+public static class CheckExecution
+{
+    public static async Task<int> RunAsync(ValidationRequest request, IResultWriter writer, bool watchStandardInput, CancellationToken cancellationToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (watchStandardInput)
+        {
+            StandardInputCancellation.Watch(cancellation);
+        }
+
+        ValidationResult result;
+        try
+        {
+            result = await CheckRunner.RunAsync(request, writer.Progress, cancellation.Token);
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            writer.Progress("cancelled; scratch databases dropped");
+            return ExitCodes.Cancelled;
+        }
+
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            writer.Diagnostic(diagnostic with { Message = SecretRedactor.Redact(diagnostic.Message, request.ConnectionString) });
+        }
+
+        if (request.ReportDirectory is { } reports)
+        {
+            ReportOutput.Write(result, reports, writer, cancellation.Token);
+        }
+
+        writer.Summary(result);
+        if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code.StartsWith("MIG0", StringComparison.Ordinal)))
+        {
+            return ExitCodes.UsageError;
+        }
+
+        return result.ErrorCount > 0 ? ExitCodes.ChecksFailed : ExitCodes.Success;
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Migrations.Build.Checks;
+
+namespace Migrations.Build.Cli;
+
+/// <summary>The one line a build prints: <c>Migrations: 12 migrations on SQLite — upgrade ok, drift 0, downgrades 12/12 proven (0.41 s)</c>.</summary>
+public static class SummaryLine
+{
+    public static string Render(ValidationResult result)
+    {
+        var checks = result.Checks.Where(c => c.Check != "history").Select(c => c.Summary);
+        var text = $"Migrations: {result.Migrations.Count} migrations on {result.ProviderName}";
+        var details = string.Join(", ", checks);
+        if (details.Length > 0)
+        {
+            text += " — " + details;
+        }
+
+        var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
+        var counts = result.ErrorCount + result.WarningCount > 0 ? $"; {result.ErrorCount} error(s), {result.WarningCount} warning(s)" : string.Empty;
+        return $"{text} ({seconds} s){counts}";
+    }
+}

@@ -1,0 +1,184 @@
+using Migrations.Build.Diagnostics;
+
+namespace Migrations.Build.Migrations;
+
+/// <summary>One pass over a migrations directory: recognizes each entry's layout, reads single-file and folder
+/// migrations whole, and collects the up and down files of golang-migrate and Flyway for pairing.</summary>
+internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, string? layout, List<Diagnostic> diagnostics)
+{
+    public List<Migration> Migrations { get; } = [];
+
+    public List<MigrationFile> SplitFiles { get; } = [];
+
+    /// <summary>Files discovery never treats as migrations: the lock, documentation and dotfiles.</summary>
+    public static bool IsIgnored(string name) =>
+        name.StartsWith('.')
+        || name.Equals(MigrationDiscovery.LockFileName, StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("README", StringComparison.OrdinalIgnoreCase)
+        || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+
+    public string DisplayName(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
+
+    public void Run()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        {
+            if (!Path.GetFileName(folder).StartsWith('.'))
+            {
+                ScanFolder(folder);
+            }
+        }
+
+        foreach (var file in Directory.EnumerateFiles(root).Order(StringComparer.Ordinal))
+        {
+            if (!IsIgnored(Path.GetFileName(file)))
+            {
+                ScanFile(file);
+            }
+        }
+    }
+
+    private void ScanFolder(string folder)
+    {
+        var name = Path.GetFileName(folder);
+        var match = MigrationLayouts.MigrationFolder().Match(name);
+        if (!MigrationLayouts.Allows(layout, MigrationLayouts.Folder) || !match.Success)
+        {
+            Unrecognized(folder, $"{DisplayName(folder)}/ is a folder that is not a migration ({Expected()})");
+            return;
+        }
+
+        string? up = null;
+        string? down = null;
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+        {
+            var entryName = Path.GetFileName(entry);
+            if (File.Exists(entry) && entryName.Equals("up.sql", StringComparison.OrdinalIgnoreCase))
+            {
+                up = entry;
+            }
+            else if (File.Exists(entry) && entryName.Equals("down.sql", StringComparison.OrdinalIgnoreCase))
+            {
+                down = entry;
+            }
+            else if (!IsIgnored(entryName))
+            {
+                Unrecognized(entry, $"{DisplayName(entry)} is not part of the folder layout (a migration folder holds only up.sql and down.sql)");
+            }
+        }
+
+        if (up is null && down is not null)
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.DownWithoutUp,
+                $"{DisplayName(down)} has no up script (expected {DisplayName(folder)}/up.sql)",
+                new SourceLocation(down)));
+        }
+        else if (up is null)
+        {
+            Unrecognized(folder, $"{DisplayName(folder)}/ contains no up.sql, so it is not a migration");
+        }
+        else
+        {
+            Migrations.Add(Load(new MigrationVersion(match.Groups["version"].Value), match.Groups["name"].Value, MigrationLayouts.Folder, up, down));
+        }
+    }
+
+    private void ScanFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (MigrationLayouts.Allows(layout, MigrationLayouts.GolangMigrate) && MigrationLayouts.GolangMigrateFile().Match(name) is { Success: true } golang)
+        {
+            var isUp = golang.Groups["role"].Value.Equals("up", StringComparison.OrdinalIgnoreCase);
+            SplitFiles.Add(new MigrationFile(MigrationLayouts.GolangMigrate, new MigrationVersion(golang.Groups["version"].Value), golang.Groups["name"].Value, path, isUp));
+            return;
+        }
+
+        if (MigrationLayouts.Allows(layout, MigrationLayouts.Flyway) && MigrationLayouts.FlywayRepeatableFile().IsMatch(name))
+        {
+            Unrecognized(path, $"{name} is a Flyway repeatable migration: repeatable migrations are not supported");
+            return;
+        }
+
+        if (MigrationLayouts.Allows(layout, MigrationLayouts.Flyway) && MigrationLayouts.FlywayFile().Match(name) is { Success: true } flyway)
+        {
+            var versionText = flyway.Groups["version"].Value;
+            if (!MigrationVersion.TryParse(versionText, out var version))
+            {
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticCodes.InvalidVersion,
+                    $"The version '{versionText}' of {name} is not a whole number; only integer versions are supported (e.g. V2__name.sql)",
+                    new SourceLocation(path)));
+                return;
+            }
+
+            SplitFiles.Add(new MigrationFile(MigrationLayouts.Flyway, version, flyway.Groups["name"].Value, path, flyway.Groups["role"].Value == "V"));
+            return;
+        }
+
+        var sectionedAllowed = MigrationLayouts.Allows(layout, MigrationLayouts.Dbmate) || MigrationLayouts.Allows(layout, MigrationLayouts.Goose);
+        if (sectionedAllowed && MigrationLayouts.SectionedFile().Match(name) is { Success: true } sectioned)
+        {
+            ScanSectionedFile(path, new MigrationVersion(sectioned.Groups["version"].Value), sectioned.Groups["name"].Value);
+            return;
+        }
+
+        Unrecognized(path, $"{name} matches no migration layout ({Expected()})");
+    }
+
+    private void ScanSectionedFile(string path, MigrationVersion version, string name)
+    {
+        var displayName = DisplayName(path);
+        var file = ScriptFile.Read(path, displayName);
+        if (file.Text is null)
+        {
+            diagnostics.Add(file.Error!);
+            return;
+        }
+
+        var found = SectionedScript.DetectLayout(file.Text);
+        if (found is null || !MigrationLayouts.Allows(layout, found))
+        {
+            var markers = layout is null ? "'-- migrate:up' or '-- +goose Up'" : layout == MigrationLayouts.Dbmate ? "'-- migrate:up'" : "'-- +goose Up'";
+            Unrecognized(path, $"{displayName} has no {markers} section marker, so it is not a migration ({Expected()})");
+            return;
+        }
+
+        var parsed = SectionedScript.Parse(path, displayName, file.Text, dialect, found);
+        diagnostics.AddRange(parsed.Diagnostics);
+        Migrations.Add(new Migration(version, name, parsed.Up!, parsed.Down)
+        {
+            Checksum = MigrationChecksum.Compute(file.Bytes, null),
+            Layout = found,
+        });
+    }
+
+    /// <summary>Reads an up file and an optional down file into a migration.</summary>
+    public Migration Load(MigrationVersion version, string name, string layoutName, string upPath, string? downPath)
+    {
+        var up = ScriptFile.Read(upPath, DisplayName(upPath));
+        var down = downPath is null ? null : ScriptFile.Read(downPath, DisplayName(downPath));
+        return new Migration(
+            version,
+            name,
+            SqlScriptAssembler.FromFile(up, DisplayName(upPath), dialect, diagnostics),
+            down is null ? null : SqlScriptAssembler.FromFile(down, DisplayName(down.Path), dialect, diagnostics))
+        {
+            Checksum = MigrationChecksum.Compute(up.Bytes, down?.Bytes),
+            Layout = layoutName,
+        };
+    }
+
+    private string Expected() => layout?.ToLowerInvariant() switch
+    {
+        MigrationLayouts.GolangMigrate => "the golang-migrate layout expects 0001_name.up.sql and 0001_name.down.sql",
+        MigrationLayouts.Flyway => "the flyway layout expects V1__name.sql and U1__name.sql",
+        MigrationLayouts.Folder => "the folder layout expects 20240101120000_name/up.sql and down.sql",
+        MigrationLayouts.Dbmate => "the dbmate layout expects 20240101120000_name.sql with '-- migrate:up' and '-- migrate:down'",
+        MigrationLayouts.Goose => "the goose layout expects 00001_name.sql with '-- +goose Up' and '-- +goose Down'",
+        _ => "expected e.g. 0001_name.up.sql, V1__name.sql, 0001_name/up.sql, or 0001_name.sql with '-- migrate:up' or '-- +goose Up'",
+    };
+
+    private void Unrecognized(string path, string message) =>
+        diagnostics.Add(new Diagnostic(DiagnosticCodes.UnrecognizedFile, message, new SourceLocation(path)));
+}

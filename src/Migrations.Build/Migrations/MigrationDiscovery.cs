@@ -1,0 +1,123 @@
+using Migrations.Build.Diagnostics;
+
+namespace Migrations.Build.Migrations;
+
+/// <summary>Finds the migrations of a directory in any supported layout (see <see cref="MigrationLayouts"/>), in
+/// numeric version order, and reports what is wrong with the history as diagnostics (never exceptions).</summary>
+/// <remarks>
+/// A script may start with a directive comment, <c>-- migrations: no-transaction</c>, to run outside a transaction
+/// (see <see cref="ScriptDirectives"/>). Ignored entries: <c>migrations.lock</c>, <c>README*</c>, <c>*.md</c> and
+/// dotfiles. Of two migrations with the same version only the first (by file path) is in the set.
+/// </remarks>
+public static class MigrationDiscovery
+{
+    /// <summary>The history lock's file name in the migrations directory.</summary>
+    public const string LockFileName = "migrations.lock";
+
+    /// <param name="layout">Forces one layout (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>dbmate</c>,
+    /// <c>goose</c>); null detects each entry's layout.</param>
+    /// <param name="requireDowngrade">A migration without a down script is an error instead of a warning.</param>
+    public static MigrationSet Discover(string directory, SqlDialect dialect, string? layout = null, bool requireDowngrade = false)
+    {
+        var diagnostics = new List<Diagnostic>();
+        if (layout is not null && !MigrationLayouts.IsKnown(layout))
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.InvalidOption,
+                $"Unknown migrations layout '{layout}'; use one of {string.Join(", ", MigrationLayouts.All)} (or leave it empty to detect it)"));
+            layout = null;
+        }
+
+        if (!Directory.Exists(directory))
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.MigrationsDirectoryNotFound,
+                $"The migrations directory '{Path.GetFullPath(directory)}' does not exist"));
+            return new MigrationSet(directory, [], diagnostics);
+        }
+
+        var root = Path.GetFullPath(directory);
+        var scan = new MigrationDirectoryScan(root, dialect, layout?.ToLowerInvariant(), diagnostics);
+        scan.Run();
+        var candidates = scan.Migrations.Concat(Pair(scan, diagnostics))
+            .OrderBy(m => m.Version)
+            .ThenBy(m => m.Up.Path, StringComparer.Ordinal)
+            .ToList();
+
+        var migrations = new List<Migration>();
+        foreach (var migration in candidates)
+        {
+            if (migrations.Count > 0 && migrations[^1].Version.Equals(migration.Version))
+            {
+                var first = migrations[^1];
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticCodes.DuplicateVersion,
+                    $"Migrations {scan.DisplayName(first.Up.Path)} and {scan.DisplayName(migration.Up.Path)} have the same version {migration.Version}; give one of them a new version",
+                    new SourceLocation(migration.Up.Path)));
+                continue;
+            }
+
+            migrations.Add(migration);
+            if (migration.Down is null)
+            {
+                diagnostics.Add(new Diagnostic(
+                    DiagnosticCodes.MissingDown,
+                    $"Migration {scan.DisplayName(migration.Up.Path)} has no down script ({ExpectedDown(migration, scan)})",
+                    new SourceLocation(migration.Up.Path),
+                    requireDowngrade ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning));
+            }
+        }
+
+        if (migrations.Count == 0)
+        {
+            diagnostics.Add(new Diagnostic(DiagnosticCodes.NoMigrations, $"No migrations found in '{root}'"));
+        }
+
+        return new MigrationSet(root, migrations, diagnostics);
+    }
+
+    /// <summary>Pairs each up file with the down file of the same layout and version (the same name first);
+    /// a down left over is DownWithoutUp.</summary>
+    private static IEnumerable<Migration> Pair(MigrationDirectoryScan scan, List<Diagnostic> diagnostics)
+    {
+        var downs = scan.SplitFiles.Where(f => !f.IsUp)
+            .GroupBy(f => (f.Layout, f.Version))
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var paired = new List<Migration>();
+        foreach (var up in scan.SplitFiles.Where(f => f.IsUp))
+        {
+            var sameVersion = downs.GetValueOrDefault((up.Layout, up.Version));
+            var down = sameVersion?.Find(d => d.Name == up.Name) ?? sameVersion?.FirstOrDefault();
+            if (down is not null)
+            {
+                sameVersion!.Remove(down);
+            }
+
+            paired.Add(scan.Load(up.Version, up.Name, up.Layout, up.Path, down?.Path));
+        }
+
+        foreach (var down in downs.Values.SelectMany(d => d))
+        {
+            var expected = down.Layout == MigrationLayouts.Flyway ? $"V{down.Version}__{down.Name}.sql" : $"{down.Version}_{down.Name}.up.sql";
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.DownWithoutUp,
+                $"{scan.DisplayName(down.Path)} has no up script (expected {expected})",
+                new SourceLocation(down.Path)));
+        }
+
+        return paired;
+    }
+
+    private static string ExpectedDown(Migration migration, MigrationDirectoryScan scan)
+    {
+        var upName = Path.GetFileName(migration.Up.Path);
+        return migration.Layout switch
+        {
+            MigrationLayouts.GolangMigrate => $"expected {upName[..^".up.sql".Length]}.down.sql",
+            MigrationLayouts.Flyway => $"expected U{upName[1..]}",
+            MigrationLayouts.Folder => $"expected {scan.DisplayName(Path.GetDirectoryName(migration.Up.Path)!)}/down.sql",
+            MigrationLayouts.Dbmate => "expected a '-- migrate:down' section",
+            _ => "expected a '-- +goose Down' section",
+        };
+    }
+}

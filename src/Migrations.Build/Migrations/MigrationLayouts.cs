@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace Migrations.Build.Migrations;
+
+/// <summary>The on-disk layouts discovery recognizes, under the names <c>MigrationsLayout</c> accepts, and the file
+/// name patterns of each.</summary>
+public static partial class MigrationLayouts
+{
+    /// <summary><c>0001_create_users.up.sql</c> + <c>0001_create_users.down.sql</c>.</summary>
+    public const string GolangMigrate = "golang-migrate";
+
+    /// <summary><c>V1__create_users.sql</c> + <c>U1__create_users.sql</c> (integer versions only).</summary>
+    public const string Flyway = "flyway";
+
+    /// <summary><c>20240101120000_create_users/up.sql</c> + <c>down.sql</c>.</summary>
+    public const string Folder = "folder";
+
+    /// <summary><c>20240101120000_create_users.sql</c> with <c>-- migrate:up</c> / <c>-- migrate:down</c> sections.</summary>
+    public const string Dbmate = "dbmate";
+
+    /// <summary><c>00001_create_users.sql</c> with <c>-- +goose Up</c> / <c>-- +goose Down</c> sections.</summary>
+    public const string Goose = "goose";
+
+    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose];
+
+    public static bool IsKnown(string layout) => All.Contains(layout, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>True when <paramref name="forced"/> is null (auto-detection) or names <paramref name="layout"/>.</summary>
+    internal static bool Allows(string? forced, string layout) =>
+        forced is null || forced.Equals(layout, StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)\.(?<role>up|down)\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex GolangMigrateFile();
+
+    // The version is everything up to the first "__", so V1_1__x gives "1_1", reported as not a whole number.
+    [GeneratedRegex(@"^(?<role>[VU])(?<version>.*?)__(?<name>.+)\.sql$", RegexOptions.CultureInvariant)]
+    internal static partial Regex FlywayFile();
+
+    [GeneratedRegex(@"^R__.+\.sql$", RegexOptions.CultureInvariant)]
+    internal static partial Regex FlywayRepeatableFile();
+
+    [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)$", RegexOptions.CultureInvariant)]
+    internal static partial Regex MigrationFolder();
+
+    [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex SectionedFile();
+}

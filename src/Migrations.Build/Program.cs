@@ -1,6 +1,0 @@
-namespace Migrations.Build;
-
-internal static class Program
-{
-    public static int Main(string[] args) => 0;
-}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Migrations.Build.Migrations;
+using Migrations.Build.Schema;
+using Npgsql;
+
+namespace Migrations.Build.Providers.PostgreSql;
+
+/// <summary>A scratch database on a PostgreSQL server, reached through one dedicated connection (no pooling, so
+/// nothing keeps it open after dispose); disposing it drops the database.</summary>
+public sealed class PostgreSqlScratchDatabase : IScratchDatabase
+{
+    private static readonly JsonSerializerOptions FingerprintOptions = new() { WriteIndented = false };
+
+    private readonly NpgsqlConnection _connection;
+    private readonly Func<string, Task> _drop;
+    private NpgsqlTransaction? _transaction;
+    private int _disposed;
+
+    internal PostgreSqlScratchDatabase(string name, NpgsqlConnection connection, Func<string, Task> drop)
+    {
+        Name = name;
+        _connection = connection;
+        _drop = drop;
+    }
+
+    /// <summary>The database name, <c>migrations_build_&lt;timestamp&gt;_&lt;random&gt;</c>.</summary>
+    public string Name { get; }
+
+    public bool InTransaction => _transaction is not null;
+
+    /// <summary>Runs each statement as its own command so a failure points at its statement; the server's error
+    /// position is mapped to the file's line and column.</summary>
+    public async Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
+    {
+        foreach (var statement in script.Statements)
+        {
+            await using var command = new NpgsqlCommand(statement.Text, _connection, _transaction) { CommandTimeout = 0 };
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (PostgresException exception)
+            {
+                throw new StatementFailedException(
+                    statement,
+                    ServerErrorReport.Locate(statement, exception.Position),
+                    ServerErrorReport.Describe(exception),
+                    exception);
+            }
+            catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new StatementFailedException(statement, statement.Location, ServerErrorReport.Describe(exception), exception);
+            }
+        }
+    }
+
+    public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken) =>
+        PostgreSqlSchemaReader.ReadAsync(_connection, _transaction, cancellationToken);
+
+    /// <summary>The full reflection serialized as JSON: exact (equal text ⇔ equal schema), and still one round trip.</summary>
+    public async Task<string> ReadFingerprintAsync(CancellationToken cancellationToken)
+    {
+        var schema = await ReadSchemaAsync(cancellationToken).ConfigureAwait(false);
+        return JsonSerializer.Serialize(schema, FingerprintOptions);
+    }
+
+    public async Task BeginTransactionAsync(CancellationToken cancellationToken)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already open on this scratch database.");
+        }
+
+        _transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("No transaction is open.");
+        _transaction = null;
+        await using (transaction.ConfigureAwait(false))
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task RollbackAsync(CancellationToken cancellationToken)
+    {
+        var transaction = _transaction ?? throw new InvalidOperationException("No transaction is open.");
+        _transaction = null;
+        await using (transaction.ConfigureAwait(false))
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public Task SavepointAsync(string name, CancellationToken cancellationToken) =>
+        (_transaction ?? throw new InvalidOperationException("Savepoints need an open transaction.")).SaveAsync(name, cancellationToken);
+
+    public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken) =>
+        (_transaction ?? throw new InvalidOperationException("Savepoints need an open transaction.")).RollbackAsync(name, cancellationToken);
+
+    /// <summary>Closes the connection and drops the database, also after a failed statement.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            if (_transaction is not null)
+            {
+                await _transaction.DisposeAsync().ConfigureAwait(false);
+                _transaction = null;
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // The connection is broken; dropping with FORCE below still works.
+        }
+        finally
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            await _drop(Name).ConfigureAwait(false);
+        }
+    }
+}

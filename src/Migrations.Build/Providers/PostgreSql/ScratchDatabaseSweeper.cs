@@ -1,0 +1,68 @@
+using Npgsql;
+
+namespace Migrations.Build.Providers.PostgreSql;
+
+/// <summary>Drops scratch databases that earlier runs left behind (a killed build cannot clean up after itself).</summary>
+/// <remarks>Only names made by <see cref="ScratchDatabaseName"/> and older than <see cref="StaleAfter"/> are dropped,
+/// so databases of a build running at the same moment on the same server are left alone.</remarks>
+internal static class ScratchDatabaseSweeper
+{
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
+
+    /// <summary>Returns the names it dropped; a database it may not drop (another user's) is skipped.</summary>
+    public static async Task<IReadOnlyList<string>> SweepAsync(NpgsqlDataSource server, Version serverVersion, DateTime utcNow, CancellationToken cancellationToken)
+    {
+        var stale = new List<string>();
+        await using (var command = server.CreateCommand("SELECT datname FROM pg_database WHERE datname LIKE 'migrations\\_build\\_%'"))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                var name = reader.GetString(0);
+                if (ScratchDatabaseName.TryParseCreatedAt(name, out var created) && utcNow - created > StaleAfter)
+                {
+                    stale.Add(name);
+                }
+            }
+        }
+
+        var dropped = new List<string>();
+        foreach (var name in stale)
+        {
+            try
+            {
+                await DropAsync(server, serverVersion, name, cancellationToken).ConfigureAwait(false);
+                dropped.Add(name);
+            }
+            catch (PostgresException)
+            {
+                // Not ours to drop (owned by another role) or already gone: not worth failing the build for.
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>Drops a database even while connections to it are open.</summary>
+    public static async Task DropAsync(NpgsqlDataSource server, Version serverVersion, string name, CancellationToken cancellationToken)
+    {
+        var quoted = QuoteIdentifier(name);
+        if (serverVersion.Major >= 13)
+        {
+            await using var drop = server.CreateCommand($"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)");
+            await drop.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await using (var terminate = server.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1"))
+        {
+            terminate.Parameters.Add(new NpgsqlParameter { Value = name });
+            await terminate.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var dropOld = server.CreateCommand($"DROP DATABASE IF EXISTS {quoted}");
+        await dropOld.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public static string QuoteIdentifier(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

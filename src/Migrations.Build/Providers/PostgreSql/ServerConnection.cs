@@ -1,0 +1,69 @@
+using Migrations.Build.Diagnostics;
+using Npgsql;
+
+namespace Migrations.Build.Providers.PostgreSql;
+
+/// <summary>Parses a user's connection string and connects to the server, turning every failure into a
+/// <see cref="ProviderSetupException"/> whose message names host, port and user but never the password.</summary>
+internal static partial class ServerConnection
+{
+    private const int DefaultTimeoutSeconds = 15;
+
+    public static NpgsqlConnectionStringBuilder Parse(string connectionString)
+    {
+        try
+        {
+            var settings = new NpgsqlConnectionStringBuilder(connectionString);
+            if (string.IsNullOrEmpty(settings.Host))
+            {
+                throw new ArgumentException("It names no Host.");
+            }
+
+            if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
+            {
+                settings.Timeout = DefaultTimeoutSeconds;
+            }
+
+            return settings;
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        {
+            // The parser's message may quote a value; mask whatever looks like the password.
+            var password = PasswordValue().Match(connectionString) is { Success: true } match ? match.Groups["value"].Value : null;
+            var reason = SecretRedactor.Redact(exception.Message, password);
+            throw new ProviderSetupException(
+                DiagnosticCodes.InvalidConnectionString,
+                $"The PostgreSQL connection string is not valid: {reason} Expected key=value pairs separated by ';', e.g. Host=localhost;Port=5432;Username=me;Password=...;Database=postgres.",
+                inner: null);
+        }
+    }
+
+    /// <summary>Opens a pooled data source on the server and checks that it answers; returns it with the server version.</summary>
+    public static async Task<(NpgsqlDataSource Server, Version Version)> OpenAsync(NpgsqlConnectionStringBuilder settings, CancellationToken cancellationToken)
+    {
+        var server = NpgsqlDataSource.Create(settings.ConnectionString);
+        try
+        {
+            await using var connection = await server.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            return (server, connection.PostgreSqlVersion);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            var reason = exception is PostgresException postgres ? ServerErrorReport.Describe(postgres) : exception.Message;
+            if (exception.InnerException is { } inner && exception is not PostgresException)
+            {
+                reason += " " + inner.Message;
+            }
+
+            var where = $"{settings.Host}:{settings.Port}" + (string.IsNullOrEmpty(settings.Username) ? string.Empty : $" as {settings.Username}");
+            throw new ProviderSetupException(
+                DiagnosticCodes.ServerUnreachable,
+                SecretRedactor.Redact($"Cannot connect to the PostgreSQL server at {where}: {reason}", settings.Password),
+                inner: null);
+        }
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:password|pwd)\s*=\s*(?<value>'[^']*'|""[^""]*""|[^;]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex PasswordValue();
+}

@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Migrations.Build.Diagnostics;
+using Npgsql;
+
+namespace Migrations.Build.Providers.PostgreSql;
+
+/// <summary>A throwaway PostgreSQL cluster in a temporary folder, used when no connection string is given;
+/// disposing it stops the server and deletes the folder.</summary>
+/// <remarks>
+/// Started for speed and isolation: <c>initdb -A trust -U postgres --no-sync -E UTF8 --locale=C</c>, then
+/// <c>pg_ctl start -w</c> with fsync, synchronous commit and full page writes off (nothing here must survive a crash)
+/// and, on Unix, no TCP listener at all: the server is reached through a Unix socket in the cluster's own folder, so
+/// it cannot collide with another server's port. On Windows it listens on 127.0.0.1 at a free port.
+/// As root, the tools run as an unprivileged account (see <see cref="ServerAccount"/>).
+/// </remarks>
+public sealed class TemporaryCluster : IAsyncDisposable
+{
+    private const string SuperUser = "postgres";
+    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly ServerBinaries _binaries;
+    private readonly ServerAccount _account;
+    private int _disposed;
+
+    private TemporaryCluster(ServerBinaries binaries, ServerAccount account, string rootDirectory, string connectionString)
+    {
+        _binaries = binaries;
+        _account = account;
+        RootDirectory = rootDirectory;
+        ConnectionString = connectionString;
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>The folder holding the data directory, the socket and the server log; deleted on dispose.</summary>
+    public string RootDirectory { get; }
+
+    /// <summary>A connection string to the cluster's <c>postgres</c> database as its superuser (no password).</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>The folder the server binaries were found in.</summary>
+    public string BinDirectory => _binaries.Directory;
+
+    private string DataDirectory => Path.Combine(RootDirectory, "data");
+
+    private string LogFile => Path.Combine(RootDirectory, "server.log");
+
+    /// <summary>Creates and starts a cluster.</summary>
+    /// <exception cref="ProviderSetupException">No server binaries (<see cref="DiagnosticCodes.EngineNotInstalled"/>)
+    /// or the server did not start (<see cref="DiagnosticCodes.ScratchDatabaseFailed"/>).</exception>
+    public static async Task<TemporaryCluster> StartAsync(CancellationToken cancellationToken)
+    {
+        var binaries = await ServerBinaries.FindAsync(cancellationToken).ConfigureAwait(false)
+            ?? throw new ProviderSetupException(DiagnosticCodes.EngineNotInstalled, ServerBinaries.InstallAdvice);
+        var account = await ServerAccount.ResolveAsync(cancellationToken).ConfigureAwait(false);
+
+        // Short names: a Unix socket path must stay under ~100 bytes.
+        var root = Path.Combine(TemporaryParent(account), "mb-pg-" + RandomNumberGenerator.GetHexString(8, lowercase: true));
+        Directory.CreateDirectory(root);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var port = OperatingSystem.IsWindows() ? FreeTcpPort() : 5432;
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = OperatingSystem.IsWindows() ? "127.0.0.1" : root,
+            Port = port,
+            Username = SuperUser,
+            Database = "postgres",
+            Timeout = 15,
+        };
+        var cluster = new TemporaryCluster(binaries, account, root, builder.ConnectionString);
+        try
+        {
+            await account.TakeOwnershipAsync(root, cancellationToken).ConfigureAwait(false);
+            await cluster.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            await cluster.StartServerAsync(port, cancellationToken).ConfigureAwait(false);
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        var result = await RunToolAsync(
+            _binaries.InitDb,
+            ["-D", DataDirectory, "-A", "trust", "-U", SuperUser, "--no-sync", "-E", "UTF8", "--locale=C"],
+            cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            throw new ProviderSetupException(
+                DiagnosticCodes.ScratchDatabaseFailed,
+                $"initdb ({_binaries.InitDb}) could not create a temporary PostgreSQL cluster in {RootDirectory}: {result.Output}");
+        }
+    }
+
+    private async Task StartServerAsync(int port, CancellationToken cancellationToken)
+    {
+        var listen = OperatingSystem.IsWindows()
+            ? "-c listen_addresses=127.0.0.1"
+            : $"-k \"{RootDirectory}\" -c listen_addresses=''";
+        var options = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{listen} -c port={port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50");
+        var result = await RunToolAsync(
+            _binaries.PgCtl,
+            ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", options],
+            cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile, cancellationToken).ConfigureAwait(false) : string.Empty;
+            throw new ProviderSetupException(
+                DiagnosticCodes.ScratchDatabaseFailed,
+                $"The temporary PostgreSQL server did not start: {result.Output} {LastLines(log, 5)}".TrimEnd());
+        }
+    }
+
+    private Task<CommandResult> RunToolAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    {
+        var (fileName, commandArguments) = _account.Command(program, arguments);
+        return ExternalCommand.RunAsync(fileName, commandArguments, RootDirectory, ToolTimeout, cancellationToken);
+    }
+
+    /// <summary>Stops the server at once (nothing in it is worth a clean shutdown) and deletes the folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        NpgsqlConnection.ClearAllPools();
+        if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
+        {
+            await RunToolAsync(_binaries.PgCtl, ["stop", "-w", "-D", DataDirectory, "-m", "immediate"], CancellationToken.None).ConfigureAwait(false);
+        }
+
+        DeleteRoot();
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    private void DeleteRoot()
+    {
+        for (var attempt = 0; attempt < 5 && Directory.Exists(RootDirectory); attempt++)
+        {
+            try
+            {
+                Directory.Delete(RootDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // The server may still be releasing files (Windows); try again shortly.
+                Thread.Sleep(200);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    /// <summary>Root's TMPDIR may be private (e.g. under /root); the unprivileged account needs a folder it can enter.</summary>
+    private static string TemporaryParent(ServerAccount account) =>
+        account.SwitchesUser && Directory.Exists("/tmp") ? "/tmp" : Path.GetTempPath();
+
+    private static int FreeTcpPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private static string LastLines(string text, int count) =>
+        string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count).Select(l => l.Trim()));
+}

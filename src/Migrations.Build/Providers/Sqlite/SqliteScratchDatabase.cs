@@ -1,0 +1,124 @@
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+using Migrations.Build.Schema;
+using SQLitePCL;
+
+namespace Migrations.Build.Providers.Sqlite;
+
+/// <summary>A private SQLite database for one check: in memory by default (nothing touches the disk and closing
+/// the connection drops it), or a new file when a path is given for debugging (the file is kept).</summary>
+public sealed class SqliteScratchDatabase : IScratchDatabase
+{
+    private const string FingerprintQuery =
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name";
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _fingerprint;
+    private readonly StringBuilder _fingerprintText = new();
+
+    /// <param name="filePath">A database file to use instead of memory (for debugging); it must not exist yet or be
+    /// empty, so that the scratch database starts empty.</param>
+    public SqliteScratchDatabase(string? filePath = null)
+    {
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = filePath ?? ":memory:",
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        };
+        _connection = new SqliteConnection(builder.ConnectionString);
+        try
+        {
+            _connection.Open();
+            SqliteStatementRunner.RunControl(_connection.Handle!, "PRAGMA foreign_keys=ON");
+            _fingerprint = _connection.CreateCommand();
+            _fingerprint.CommandText = FingerprintQuery;
+            if (filePath is not null && ReadFingerprint().Length > 0)
+            {
+                throw new ProviderSetupException(
+                    DiagnosticCodes.ScratchDatabaseFailed,
+                    $"The SQLite scratch database file '{filePath}' already holds a schema; give a new or empty file.");
+            }
+        }
+        catch (SqliteException ex)
+        {
+            _connection.Dispose();
+            throw new ProviderSetupException(
+                DiagnosticCodes.ScratchDatabaseFailed, $"The SQLite scratch database could not be opened: {ex.Message}", ex);
+        }
+        catch
+        {
+            _connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>True while a transaction is open on the connection (as SQLite itself reports it).</summary>
+    public bool InTransaction => raw.sqlite3_get_autocommit(Handle) == 0;
+
+    private sqlite3 Handle => _connection.Handle ?? throw new ObjectDisposedException(nameof(SqliteScratchDatabase));
+
+    public Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        var db = Handle;
+        using var interrupt = cancellationToken.CanBeCanceled ? cancellationToken.Register(() => raw.sqlite3_interrupt(db)) : default;
+        foreach (var statement in script.Statements)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            SqliteStatementRunner.Run(db, statement);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(SqliteSchemaReader.Read(_connection));
+
+    public Task<string> ReadFingerprintAsync(CancellationToken cancellationToken) => Task.FromResult(ReadFingerprint());
+
+    public Task BeginTransactionAsync(CancellationToken cancellationToken) => Control("BEGIN");
+
+    public Task CommitAsync(CancellationToken cancellationToken) => Control("COMMIT");
+
+    public Task RollbackAsync(CancellationToken cancellationToken) => Control("ROLLBACK");
+
+    public Task SavepointAsync(string name, CancellationToken cancellationToken) => Control("SAVEPOINT " + QuoteName(name));
+
+    public Task RollbackToSavepointAsync(string name, CancellationToken cancellationToken) =>
+        Control("ROLLBACK TO " + QuoteName(name));
+
+    public ValueTask DisposeAsync()
+    {
+        _fingerprint?.Dispose();
+        _connection.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private static string QuoteName(string name) => SqliteCanonicalText.QuoteName(name);
+
+    private Task Control(string sql)
+    {
+        SqliteStatementRunner.RunControl(Handle, sql);
+        return Task.CompletedTask;
+    }
+
+    private string ReadFingerprint()
+    {
+        _fingerprintText.Clear();
+        using var reader = _fingerprint.ExecuteReader();
+        while (reader.Read())
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                _fingerprintText.Append(reader.IsDBNull(i) ? string.Empty : reader.GetString(i)).Append('\u001f');
+            }
+
+            _fingerprintText.Append('\u001e');
+        }
+
+        return _fingerprintText.ToString();
+    }
+}

@@ -1,0 +1,24 @@
+namespace Migrations.Build.Schema.Comparison;
+
+/// <summary>Primary keys: at most one per table, so always paired; columns and (explicit) name compared.</summary>
+internal sealed class PrimaryKeyKind : IObjectKind<PrimaryKey>
+{
+    public static PrimaryKeyKind Instance { get; } = new();
+
+    public string Kind => "primary key";
+
+    public bool PairsByDefinition => true;
+
+    public string? Name(PrimaryKey item) => item.Name;
+
+    public bool NameIsGenerated(PrimaryKey item) => item.NameIsGenerated || item.Name is null;
+
+    public string Identity(PrimaryKey item) => "pk";
+
+    public IEnumerable<(string Attribute, string? Value)> Attributes(PrimaryKey item, ComparisonOptions options)
+    {
+        yield return ("columns", "(" + ObjectKinds.List(item.Columns) + ")");
+    }
+
+    public string Display(PrimaryKey item, ObjectName? table) => $"{table}({ObjectKinds.List(item.Columns)})";
+}

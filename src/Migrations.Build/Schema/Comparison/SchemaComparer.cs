@@ -1,0 +1,35 @@
+namespace Migrations.Build.Schema.Comparison;
+
+/// <summary>Compares two schemas reflected (and normalized) by the same engine and lists their differences.</summary>
+public static class SchemaComparer
+{
+    public static IReadOnlyList<SchemaDifference> Compare(DatabaseSchema expected, DatabaseSchema actual, ComparisonOptions options)
+    {
+        var output = new List<SchemaDifference>();
+        ChildMatcher.Compare(TableKind.Instance, expected.Tables, actual.Tables, null, options, output, (e, a, o) => CompareTables(e, a, options, o));
+        ChildMatcher.Compare(ViewKind.Instance, expected.Views, actual.Views, null, options, output);
+        ChildMatcher.Compare(TriggerKind.Instance, expected.Triggers, actual.Triggers, null, options, output);
+        ChildMatcher.Compare(SequenceKind.Instance, expected.Sequences, actual.Sequences, null, options, output);
+        ChildMatcher.Compare(EnumTypeKind.Instance, expected.EnumTypes, actual.EnumTypes, null, options, output);
+        ChildMatcher.Compare(SchemaObjectKind.Instance, expected.OtherObjects, actual.OtherObjects, null, options, output);
+        return output;
+    }
+
+    private static void CompareTables(Table expected, Table actual, ComparisonOptions options, List<SchemaDifference> output)
+    {
+        var table = actual.Name;
+        ChildMatcher.Compare(ColumnKind.Instance, Positioned(expected), Positioned(actual), table, options, output);
+        ChildMatcher.Compare(PrimaryKeyKind.Instance, AsList(expected.PrimaryKey), AsList(actual.PrimaryKey), table, options, output);
+        ChildMatcher.Compare(ForeignKeyKind.Instance, expected.ForeignKeys, actual.ForeignKeys, table, options, output);
+        ChildMatcher.Compare(UniqueConstraintKind.Instance, expected.UniqueConstraints, actual.UniqueConstraints, table, options, output);
+        ChildMatcher.Compare(CheckConstraintKind.Instance, expected.CheckConstraints, actual.CheckConstraints, table, options, output);
+        ChildMatcher.Compare(ExclusionConstraintKind.Instance, expected.ExclusionConstraints, actual.ExclusionConstraints, table, options, output);
+        ChildMatcher.Compare(IndexKind.Instance, expected.Indexes, actual.Indexes, table, options, output);
+        ChildMatcher.Compare(TableKind.Instance, [expected], [actual], null, options with { Ignore = [] }, output);
+    }
+
+    private static List<PositionedColumn> Positioned(Table table) =>
+        table.Columns.Select((column, index) => new PositionedColumn(column, index + 1)).ToList();
+
+    private static List<PrimaryKey> AsList(PrimaryKey? key) => key is null ? [] : [key];
+}

@@ -1,0 +1,25 @@
+namespace Migrations.Build.Schema.Comparison;
+
+/// <summary>Tables: matched by name; their columns, keys, indexes and constraints are compared as children.</summary>
+internal sealed class TableKind : IObjectKind<Table>
+{
+    public static TableKind Instance { get; } = new();
+
+    public string Kind => "table";
+
+    public bool PairsByDefinition => false;
+
+    public string? Name(Table item) => item.Name.ToString();
+
+    public bool NameIsGenerated(Table item) => false;
+
+    public string Identity(Table item) => item.Name.ToString();
+
+    public IEnumerable<(string Attribute, string? Value)> Attributes(Table item, ComparisonOptions options)
+    {
+        yield return ("options", item.Options.Count == 0 ? null : ObjectKinds.List(item.Options));
+        yield return ("comment", item.Comment);
+    }
+
+    public string Display(Table item, ObjectName? table) => item.Name.ToString();
+}

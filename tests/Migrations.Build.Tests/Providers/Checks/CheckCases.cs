@@ -1,0 +1,246 @@
+using Migrations.Build.Checks;
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Providers;
+using Migrations.Build.Tests.Unit.Migrations;
+
+namespace Migrations.Build.Tests.Providers.Checks;
+
+/// <summary>The checks' cases, written once; each engine's subclass runs them on a real database.</summary>
+public abstract class CheckCases
+{
+    private const string Users = "CREATE TABLE users (\n    id INTEGER PRIMARY KEY,\n    email VARCHAR(200) NOT NULL\n);\n";
+    private const string Leads = "CREATE TABLE leads (\n    id INTEGER PRIMARY KEY,\n    owner_id INTEGER NOT NULL,\n    CONSTRAINT fk_leads_owner FOREIGN KEY (owner_id) REFERENCES users (id) ON DELETE CASCADE\n);\n";
+
+    /// <summary>The engine under test; the base never disposes it.</summary>
+    protected abstract IDatabaseProvider Provider { get; }
+
+    /// <summary>SQL creating a trigger named <c>trg_users_audit</c> on users.</summary>
+    protected abstract string CreateTrigger { get; }
+
+    /// <summary>SQL dropping the trigger <c>trg_users_audit</c>.</summary>
+    protected abstract string DropTrigger { get; }
+
+    private protected async Task<ValidationResult> RunAsync(TemporaryFolder folder, bool withModel = true, Func<ValidationRequest, ValidationRequest>? configure = null)
+    {
+        var request = new ValidationRequest(Path.Combine(folder.Path, "Migrations"))
+        {
+            ModelPath = withModel ? Path.Combine(folder.Path, "schema.sql") : null,
+            Provider = Provider.DisplayName,
+        };
+        return await CheckRunner.RunAsync(configure?.Invoke(request) ?? request, Provider, CancellationToken.None);
+    }
+
+    private static TemporaryFolder Healthy()
+    {
+        var folder = new TemporaryFolder();
+        folder.Write("Migrations/0001_create_users.up.sql", Users);
+        folder.Write("Migrations/0001_create_users.down.sql", "DROP TABLE users;\n");
+        folder.Write("Migrations/0002_create_leads.up.sql", Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n");
+        folder.Write("Migrations/0002_create_leads.down.sql", "DROP INDEX ix_leads_owner;\nDROP TABLE leads;\n");
+        folder.Write("schema.sql", Users + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n");
+        return folder;
+    }
+
+    private static string[] Codes(ValidationResult result) =>
+        result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).Select(d => d.Code).ToArray();
+
+    [TestMethod]
+    public async Task Healthy_migrations_pass_every_check()
+    {
+        using var folder = Healthy();
+
+        var result = await RunAsync(folder);
+
+        CollectionAssert.AreEqual(Array.Empty<string>(), Codes(result), string.Join("\n", result.Diagnostics));
+        Assert.AreEqual("downgrades 2/2 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+        Assert.AreEqual("drift 0", result.Checks.Single(c => c.Check == "drift").Summary);
+        Assert.IsNotNull(result.MigratedSchema);
+        Assert.AreEqual(2, result.MigratedSchema.Tables.Count);
+    }
+
+    [TestMethod]
+    public async Task Foreign_key_action_that_differs_from_the_model_is_reported_with_both_values()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0002_create_leads.up.sql", Leads.Replace(" ON DELETE CASCADE", string.Empty, StringComparison.Ordinal) + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n");
+
+        var result = await RunAsync(folder);
+
+        var drift = result.Diagnostics.Single(d => d.Code == "MIG3004");
+        StringAssert.Contains(drift.Message, "leads.owner_id -> users(id): ON DELETE CASCADE in the model, NO ACTION after migrations");
+        Assert.AreEqual(Path.Combine(folder.Path, "schema.sql"), drift.Location?.Path);
+        Assert.AreEqual(1, Codes(result).Length, string.Join("\n", result.Diagnostics));
+    }
+
+    [TestMethod]
+    public async Task Down_that_drops_a_misnamed_index_is_reported_at_the_down_script()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_index_email.up.sql", "CREATE INDEX ix_users_email ON users (email);\n");
+        var down = folder.Write("Migrations/0003_index_email.down.sql", "-- undo\nDROP INDEX IF EXISTS idx_users_email;\n");
+        folder.Write("schema.sql", Users + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\nCREATE INDEX ix_users_email ON users (email);\n");
+
+        var result = await RunAsync(folder);
+
+        var leftover = result.Diagnostics.Single(d => d.Code == "MIG4002");
+        Assert.AreEqual(down, leftover.Location?.Path);
+        Assert.AreEqual(2, leftover.Location?.Line);
+        StringAssert.Contains(leftover.Message, "index ix_users_email on users behind");
+        Assert.AreEqual("downgrades 2/3 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    [TestMethod]
+    public async Task Model_table_without_a_migration_is_reported_unless_listed_as_pending()
+    {
+        using var folder = Healthy();
+        folder.Write("schema.sql", Users + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n\nCREATE TABLE audit_log (\n    id INTEGER PRIMARY KEY\n);\n");
+
+        var failing = await RunAsync(folder);
+        var passing = await RunAsync(folder, configure: r => r with { PendingTables = ["audit_log"] });
+
+        var missing = failing.Diagnostics.Single(d => d.Code == "MIG3006");
+        StringAssert.Contains(missing.Message, "Table audit_log is in the model, but no migration creates it");
+        Assert.AreEqual(new SourceLocation(Path.Combine(folder.Path, "schema.sql"), 13, 1), missing.Location);
+        CollectionAssert.AreEqual(Array.Empty<string>(), Codes(passing), string.Join("\n", passing.Diagnostics));
+    }
+
+    [TestMethod]
+    public async Task Trigger_left_behind_by_a_down_is_reported()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_audit_trigger.up.sql", CreateTrigger);
+        folder.Write("Migrations/0003_audit_trigger.down.sql", "SELECT 1;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var leftover = result.Diagnostics.Single(d => d.Code == "MIG4002" && d.Message.Contains("trigger", StringComparison.Ordinal));
+        StringAssert.Contains(leftover.Message, "trg_users_audit");
+    }
+
+    [TestMethod]
+    public async Task Trigger_dropped_by_its_down_passes()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_audit_trigger.up.sql", CreateTrigger);
+        folder.Write("Migrations/0003_audit_trigger.down.sql", DropTrigger);
+
+        var result = await RunAsync(folder, withModel: false);
+
+        CollectionAssert.AreEqual(Array.Empty<string>(), Codes(result), string.Join("\n", result.Diagnostics));
+    }
+
+    [TestMethod]
+    public async Task Duplicate_version_is_an_error_naming_both_files()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/2_other.up.sql", "CREATE TABLE other (id INTEGER);\n");
+        folder.Write("Migrations/2_other.down.sql", "DROP TABLE other;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var duplicate = result.Diagnostics.Single(d => d.Code == "MIG1001");
+        StringAssert.Contains(duplicate.Message, "0002_create_leads");
+        StringAssert.Contains(duplicate.Message, "2_other");
+    }
+
+    [TestMethod]
+    public async Task Up_that_fails_on_line_8_is_reported_at_line_8_and_stops_the_later_checks()
+    {
+        using var folder = Healthy();
+        var up = folder.Write("Migrations/0003_notes.up.sql", "-- Notes on leads.\n\nCREATE TABLE notes (\n    id INTEGER PRIMARY KEY,\n    body TEXT\n);\n\nINSERT INTO missing_table (id) VALUES (1);\n");
+        folder.Write("Migrations/0003_notes.down.sql", "DROP TABLE notes;\n");
+
+        var result = await RunAsync(folder);
+
+        var failure = result.Diagnostics.Single(d => d.Code == "MIG2001");
+        Assert.AreEqual(up, failure.Location?.Path);
+        Assert.AreEqual(8, failure.Location?.Line);
+        StringAssert.Contains(failure.Message, "missing_table");
+        Assert.AreEqual(CheckStatus.NotRun, result.Checks.Single(c => c.Check == "drift").Status);
+        Assert.IsFalse(result.Diagnostics.Any(d => d.Code.StartsWith("MIG3", StringComparison.Ordinal)));
+    }
+
+    [TestMethod]
+    public async Task Down_that_fails_is_reported_at_its_failing_statement()
+    {
+        using var folder = Healthy();
+        var down = folder.Write("Migrations/0002_create_leads.down.sql", "DROP INDEX ix_leads_owner;\nDROP TABLE leads_typo;\n");
+
+        var result = await RunAsync(folder);
+
+        var failure = result.Diagnostics.Single(d => d.Code == "MIG4001");
+        Assert.AreEqual(new SourceLocation(down, 2, failure.Location!.Column), failure.Location);
+        StringAssert.Contains(failure.Message, "leads_typo");
+        Assert.AreEqual(CheckStatus.Passed, result.Checks.Single(c => c.Check == "drift").Status, string.Join("\n", result.Diagnostics));
+    }
+
+    [TestMethod]
+    public async Task Down_that_forgets_seed_data_fails_when_the_up_runs_again()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_seed_admin.up.sql", "INSERT INTO users (id, email) VALUES (1, 'admin@example.com');\n");
+        folder.Write("Migrations/0003_seed_admin.down.sql", "SELECT 1;\n");
+
+        var result = await RunAsync(folder);
+
+        var failure = result.Diagnostics.Single(d => d.Code == "MIG4006");
+        StringAssert.Contains(failure.Message, "0003_seed_admin");
+    }
+
+    [TestMethod]
+    public async Task Downgrade_scope_limits_the_proofs_to_the_last_migrations()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0001_create_users.down.sql", "SELECT 1;\n");
+
+        var all = await RunAsync(folder, withModel: false);
+        var last = await RunAsync(folder, withModel: false, configure: r => r with { Downgrade = DowngradeScope.Last(1) });
+        var none = await RunAsync(folder, withModel: false, configure: r => r with { Downgrade = DowngradeScope.None });
+
+        Assert.IsTrue(all.Diagnostics.Any(d => d.Code == "MIG4002"));
+        CollectionAssert.AreEqual(Array.Empty<string>(), Codes(last));
+        Assert.AreEqual("downgrades 1/1 proven", last.Checks.Single(c => c.Check == "downgrade").Summary);
+        Assert.AreEqual(CheckStatus.NotRun, none.Checks.Single(c => c.Check == "downgrade").Status);
+    }
+
+    [TestMethod]
+    public async Task Model_that_fails_to_apply_is_reported_at_the_model_line()
+    {
+        using var folder = Healthy();
+        var model = folder.Write("schema.sql", Users + "\nCREATE INDEX ix_nope ON nowhere (id);\n");
+
+        var result = await RunAsync(folder);
+
+        var failure = result.Diagnostics.Single(d => d.Code == "MIG3001");
+        Assert.AreEqual(model, failure.Location?.Path);
+        Assert.AreEqual(6, failure.Location?.Line);
+        Assert.AreEqual(CheckStatus.NotRun, result.Checks.Single(c => c.Check == "drift").Status);
+    }
+
+    [TestMethod]
+    public async Task Column_type_drift_names_the_column_and_both_types()
+    {
+        using var folder = Healthy();
+        folder.Write("schema.sql", Users.Replace("VARCHAR(200)", "VARCHAR(300)", StringComparison.Ordinal) + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n");
+
+        var result = await RunAsync(folder);
+
+        var drift = result.Diagnostics.Single(d => d.Code == "MIG3004");
+        StringAssert.Contains(drift.Message, "users.email: type");
+        StringAssert.Contains(drift.Message, "300");
+        Assert.AreEqual(3, drift.Location?.Line);
+    }
+
+    [TestMethod]
+    public async Task Index_missing_after_migrations_is_reported_at_its_model_statement()
+    {
+        using var folder = Healthy();
+        folder.Write("schema.sql", Users + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\nCREATE UNIQUE INDEX ux_users_email ON users (email);\n");
+
+        var result = await RunAsync(folder);
+
+        var missing = result.Diagnostics.Single(d => d.Code == "MIG3002");
+        StringAssert.Contains(missing.Message, "ux_users_email");
+        Assert.AreEqual(12, missing.Location?.Line);
+    }
+}

@@ -1,0 +1,246 @@
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+
+namespace Migrations.Build.Tests.Unit.Migrations;
+
+[TestClass]
+public sealed class MigrationDiscoveryProblemTests
+{
+    private static Diagnostic Single(MigrationSet set, DiagnosticDescriptor descriptor)
+    {
+        var found = set.Diagnostics.Where(d => d.Descriptor == descriptor).ToList();
+        Assert.AreEqual(1, found.Count, $"expected one {descriptor.Code} in:\n{string.Join("\n", set.Diagnostics)}");
+        return found[0];
+    }
+
+    private static void WritePair(TemporaryFolder folder, string stem)
+    {
+        folder.Write($"{stem}.up.sql", "CREATE TABLE t (x int);");
+        folder.Write($"{stem}.down.sql", "DROP TABLE t;");
+    }
+
+    [TestMethod]
+    public void Missing_directory_is_a_diagnostic_not_an_exception()
+    {
+        var set = MigrationDiscovery.Discover("/does/not/exist/Migrations", SqlDialect.Sqlite);
+
+        Assert.AreEqual("Migrations.Build: error MIG0001: The migrations directory '/does/not/exist/Migrations' does not exist", set.Diagnostics.Single().ToString());
+        Assert.AreEqual(0, set.Migrations.Count);
+    }
+
+    [TestMethod]
+    public void Unknown_layout_name_is_an_invalid_option()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite, "liquibase");
+
+        StringAssert.Contains(Single(set, DiagnosticCodes.InvalidOption).Message, "liquibase");
+        Assert.AreEqual(1, set.Migrations.Count);
+    }
+
+    [TestMethod]
+    public void Empty_directory_has_no_migrations()
+    {
+        using var folder = new TemporaryFolder();
+
+        Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.NoMigrations);
+    }
+
+    [TestMethod]
+    public void Same_version_written_differently_is_a_duplicate_naming_both_files()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "0001_create_users");
+        WritePair(folder, "1_create_teams");
+        var second = Path.Combine(folder.Path, "1_create_teams.up.sql");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        var diagnostic = Single(set, DiagnosticCodes.DuplicateVersion);
+        Assert.AreEqual(
+            $"{second}(1,1): error MIG1001: Migrations 0001_create_users.up.sql and 1_create_teams.up.sql have the same version 1; give one of them a new version",
+            diagnostic.ToString());
+        Assert.AreEqual("create_users", set.Migrations.Single().Name);
+    }
+
+    [TestMethod]
+    public void Duplicate_across_layouts_is_found()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "2_a");
+        folder.Write("V2__b.sql", "CREATE TABLE b (x int);");
+        folder.Write("U2__b.sql", "DROP TABLE b;");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        StringAssert.Contains(Single(set, DiagnosticCodes.DuplicateVersion).Message, "2_a.up.sql and V2__b.sql");
+    }
+
+    [TestMethod]
+    [DataRow("0003_orphan.down.sql", "0003_orphan.down.sql has no up script (expected 0003_orphan.up.sql)", DisplayName = "golang-migrate")]
+    [DataRow("U3__orphan.sql", "U3__orphan.sql has no up script (expected V3__orphan.sql)", DisplayName = "flyway")]
+    [DataRow("3_orphan/down.sql", "3_orphan/down.sql has no up script (expected 3_orphan/up.sql)", DisplayName = "folder")]
+    public void Down_without_up_is_an_error_at_the_down_file(string file, string message)
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+        var path = folder.Write(file, "DROP TABLE orphan;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.DownWithoutUp);
+
+        Assert.AreEqual($"{path}(1,1): error MIG1002: {message}", diagnostic.ToString());
+    }
+
+    [TestMethod]
+    [DataRow(false, DiagnosticSeverity.Warning)]
+    [DataRow(true, DiagnosticSeverity.Error)]
+    public void Missing_down_is_a_warning_unless_downgrades_are_required(bool requireDowngrade, DiagnosticSeverity severity)
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.Write("0002_add_email.up.sql", "ALTER TABLE t ADD email text;");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite, requireDowngrade: requireDowngrade);
+
+        var diagnostic = Single(set, DiagnosticCodes.MissingDown);
+        Assert.AreEqual(severity, diagnostic.Severity);
+        Assert.AreEqual(new SourceLocation(up), diagnostic.Location);
+        Assert.AreEqual("Migration 0002_add_email.up.sql has no down script (expected 0002_add_email.down.sql)", diagnostic.Message);
+        Assert.IsNull(set.Migrations.Single().Down);
+    }
+
+    [TestMethod]
+    [DataRow("-- migrate:up\nCREATE TABLE a (x int);\n", "expected a '-- migrate:down' section")]
+    [DataRow("-- +goose Up\nCREATE TABLE a (x int);\n", "expected a '-- +goose Down' section")]
+    public void Section_file_without_down_section_misses_its_down(string text, string expected)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("20240101120000_a.sql", text);
+
+        StringAssert.Contains(Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.MissingDown).Message, expected);
+    }
+
+    [TestMethod]
+    [DataRow("notes.txt", "notes.txt matches no migration layout")]
+    [DataRow("R__refresh_views.sql", "repeatable migrations are not supported")]
+    [DataRow("0002_plain.sql", "0002_plain.sql has no '-- migrate:up' or '-- +goose Up' section marker")]
+    [DataRow("misc/helper.sql", "misc/ is a folder that is not a migration")]
+    [DataRow("3_b/extra.sql", "3_b/extra.sql is not part of the folder layout")]
+    public void Unrecognized_entries_are_warnings_that_name_them(string file, string message)
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+        folder.Write("3_b/up.sql", "CREATE TABLE b (x int);");
+        folder.Write("3_b/down.sql", "DROP TABLE b;");
+        folder.Write(file, "SELECT 1;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnrecognizedFile);
+
+        Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
+        StringAssert.Contains(diagnostic.Message, message);
+    }
+
+    [TestMethod]
+    public void Flyway_version_that_is_not_a_whole_number_is_an_error()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("V1_1__fix.sql", "SELECT 1;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.InvalidVersion);
+
+        Assert.AreEqual(new SourceLocation(path), diagnostic.Location);
+        StringAssert.Contains(diagnostic.Message, "'1_1'");
+    }
+
+    [TestMethod]
+    [DataRow("", DisplayName = "empty file")]
+    [DataRow("-- only a comment;\n/* and another */\n", DisplayName = "only comments")]
+    public void Script_without_statements_is_an_empty_script_warning(string text)
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.Write("1_a.up.sql", text);
+        folder.Write("1_a.down.sql", "SELECT 1;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.EmptyScript);
+
+        Assert.AreEqual($"{up}(1,1): warning MIG1010: 1_a.up.sql contains no SQL statements", diagnostic.ToString());
+    }
+
+    [TestMethod]
+    public void Empty_down_section_is_an_empty_script_at_the_section()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (x int);\n\n-- +goose Down\n-- nothing to undo\n");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.EmptyScript);
+
+        Assert.AreEqual($"{path}(5,1): warning MIG1010: The down section of 00001_a.sql contains no SQL statements", diagnostic.ToString());
+    }
+
+    [TestMethod]
+    public void Binary_file_is_unreadable()
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.WriteBytes("1_a.up.sql", [0x53, 0x45, 0x4C, 0x00, 0x01, 0x02]);
+        folder.Write("1_a.down.sql", "SELECT 1;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnreadableScript);
+
+        Assert.AreEqual($"{up}(1,4): error MIG1005: 1_a.up.sql contains NUL bytes: it is a binary file, not SQL text", diagnostic.ToString());
+    }
+
+    [TestMethod]
+    public void Utf16_file_is_unreadable_and_says_so()
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.WriteBytes("1_a.up.sql", System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("SELECT 1;")).ToArray());
+        folder.Write("1_a.down.sql", "SELECT 1;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnreadableScript);
+
+        Assert.AreEqual($"{up}(1,1): error MIG1005: 1_a.up.sql is UTF-16 text; save it as UTF-8", diagnostic.ToString());
+    }
+
+    [TestMethod]
+    public void Invalid_utf8_is_unreadable_at_its_line()
+    {
+        using var folder = new TemporaryFolder();
+        var down = folder.WriteBytes("1_a.down.sql", [.. "SELECT 1;\nSELECT 'caf"u8, 0xE9, .. "';"u8]);
+        folder.Write("1_a.up.sql", "SELECT 1;");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        var diagnostic = Single(set, DiagnosticCodes.UnreadableScript);
+        Assert.AreEqual($"{down}(2,12): error MIG1005: 1_a.down.sql is not valid UTF-8 text (invalid byte 0xE9 at line 2); save it as UTF-8", diagnostic.ToString());
+        Assert.AreEqual(1, set.Migrations.Count);
+        Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.MissingDown || d.Descriptor == DiagnosticCodes.EmptyScript));
+    }
+
+    [TestMethod]
+    public void Unterminated_quote_in_a_file_is_reported_at_its_line_and_column()
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.Write("1_a.up.sql", "CREATE TABLE a (x text);\nINSERT INTO a VALUES ('x);\n");
+        folder.Write("1_a.down.sql", "DROP TABLE a;");
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnterminatedToken);
+
+        Assert.AreEqual(new SourceLocation(up, 2, 23), diagnostic.Location);
+    }
+
+    [TestMethod]
+    public void Unknown_directive_is_a_warning_at_the_option()
+    {
+        using var folder = new TemporaryFolder();
+        var up = folder.Write("1_a.up.sql", "-- migrations: no-transaction, fast\nSELECT 1;");
+        folder.Write("1_a.down.sql", "SELECT 1;");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        var diagnostic = Single(set, DiagnosticCodes.InvalidDirective);
+        Assert.AreEqual(new SourceLocation(up, 1, 32), diagnostic.Location);
+        StringAssert.Contains(diagnostic.Message, "'fast'");
+        Assert.IsTrue(set.Migrations.Single().Up.NoTransaction);
+    }
+}

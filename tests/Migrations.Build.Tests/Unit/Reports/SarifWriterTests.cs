@@ -1,0 +1,116 @@
+using System.Text.Json;
+using Migrations.Build.Checks;
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Reports;
+using Migrations.Build.Schema;
+
+namespace Migrations.Build.Tests.Unit.Reports;
+
+[TestClass]
+public sealed class SarifWriterTests
+{
+    [TestMethod]
+    public void Sarif_of_the_sample_result_matches_the_golden_file()
+    {
+        var sarif = SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory);
+
+        // The base directory's absolute URI differs between Windows and Unix; the golden file holds a placeholder.
+        var baseUri = new Uri(SampleResult.BaseDirectory + Path.DirectorySeparatorChar).AbsoluteUri;
+        GoldenFile.AssertMatches("migrations.sarif", sarif.Replace(baseUri, "file:///BASE/", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void Sarif_has_the_properties_the_2_1_0_schema_requires()
+    {
+        using var document = JsonDocument.Parse(SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory));
+        var root = document.RootElement;
+
+        Assert.AreEqual("2.1.0", root.GetProperty("version").GetString());
+        StringAssert.EndsWith(root.GetProperty("$schema").GetString(), "sarif-2.1.0.json");
+        var run = root.GetProperty("runs").EnumerateArray().Single();
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        Assert.AreEqual("Migrations.Build", driver.GetProperty("name").GetString());
+        var rules = driver.GetProperty("rules").EnumerateArray().ToList();
+        CollectionAssert.AreEqual(new[] { "MIG1003", "MIG3003", "MIG3008" }, rules.Select(r => r.GetProperty("id").GetString()).ToArray());
+        Assert.AreEqual(DiagnosticCodes.MissingDown.Title, rules[0].GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.AreEqual(DiagnosticCodes.MissingDown.HelpLink, rules[0].GetProperty("helpUri").GetString());
+
+        var results = run.GetProperty("results").EnumerateArray().ToList();
+        CollectionAssert.AreEqual(new[] { "error", "warning", "note" }, results.Select(r => r.GetProperty("level").GetString()).ToArray());
+        foreach (var result in results)
+        {
+            var ruleId = result.GetProperty("ruleId").GetString();
+            Assert.AreEqual(ruleId, rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
+            Assert.IsFalse(string.IsNullOrEmpty(result.GetProperty("message").GetProperty("text").GetString()));
+        }
+    }
+
+    [TestMethod]
+    public void Locations_under_the_base_directory_are_relative_to_the_source_root()
+    {
+        using var document = JsonDocument.Parse(SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory));
+        var run = document.RootElement.GetProperty("runs")[0];
+        var location = run.GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation");
+
+        Assert.AreEqual("Migrations/0002_add_leads.up.sql", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.AreEqual("%SRCROOT%", location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());
+        Assert.AreEqual(8, location.GetProperty("region").GetProperty("startLine").GetInt32());
+        Assert.AreEqual(1, location.GetProperty("region").GetProperty("startColumn").GetInt32());
+        var root = run.GetProperty("originalUriBaseIds").GetProperty("%SRCROOT%").GetProperty("uri").GetString()!;
+        Assert.IsTrue(Uri.TryCreate(root, UriKind.Absolute, out var rootUri) && rootUri.IsFile && root.EndsWith('/'), root);
+    }
+
+    [TestMethod]
+    public void A_file_outside_the_base_directory_gets_an_absolute_file_uri()
+    {
+        var outside = Path.GetFullPath(Path.Combine(SampleResult.BaseDirectory, "..", "shared model", "schema.sql"));
+        var result = SampleResult.Result() with
+        {
+            Diagnostics = ValueList.Of(new Diagnostic(DiagnosticCodes.ModelStatementFailed, "near \"TABL\": syntax error", new SourceLocation(outside, 3, 5))),
+        };
+
+        using var document = JsonDocument.Parse(SarifWriter.Render(result, SampleResult.BaseDirectory));
+        var artifact = document.RootElement.GetProperty("runs")[0].GetProperty("results")[0]
+            .GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation");
+
+        Assert.AreEqual(new Uri(outside).AbsoluteUri, artifact.GetProperty("uri").GetString());
+        StringAssert.Contains(artifact.GetProperty("uri").GetString(), "shared%20model/schema.sql");
+        Assert.IsFalse(artifact.TryGetProperty("uriBaseId", out _));
+    }
+
+    [TestMethod]
+    public void A_diagnostic_without_location_has_no_locations()
+    {
+        using var document = JsonDocument.Parse(SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory));
+        var info = document.RootElement.GetProperty("runs")[0].GetProperty("results")[2];
+
+        Assert.AreEqual("MIG3008", info.GetProperty("ruleId").GetString());
+        Assert.IsFalse(info.TryGetProperty("locations", out _));
+    }
+
+    [TestMethod]
+    public void A_password_in_a_message_is_masked()
+    {
+        var result = new ValidationResult(new ValidationRequest("Migrations") { ConnectionString = "Host=db;Password=hunter2" }, "PostgreSQL")
+        {
+            Diagnostics = ValueList.Of(new Diagnostic(DiagnosticCodes.ServerUnreachable, "Host=db;Password=hunter2 refused the connection")),
+        };
+
+        var sarif = SarifWriter.Render(result, baseDirectory: null);
+        var markdown = MarkdownReportWriter.Render(result);
+
+        Assert.DoesNotContain("hunter2", sarif);
+        Assert.DoesNotContain("hunter2", markdown);
+    }
+
+    [TestMethod]
+    public void An_empty_result_is_a_valid_log_with_no_rules_and_no_results()
+    {
+        using var document = JsonDocument.Parse(SarifWriter.Render(new ValidationResult(new ValidationRequest("Migrations"), "SQLite"), baseDirectory: null));
+        var run = document.RootElement.GetProperty("runs")[0];
+
+        Assert.AreEqual(0, run.GetProperty("tool").GetProperty("driver").GetProperty("rules").GetArrayLength());
+        Assert.AreEqual(0, run.GetProperty("results").GetArrayLength());
+        Assert.IsFalse(run.TryGetProperty("originalUriBaseIds", out _));
+    }
+}
