@@ -4,9 +4,10 @@ using System.Text;
 namespace Migrations.Tasks;
 
 /// <summary>
-/// A JSON object whose values are all scalars (string, number, boolean, null): the shape of every line of the
-/// engine's protocol. netstandard2.0 has no System.Text.Json and the task must ship without dependencies, so this
-/// is a small strict reader: anything that is not exactly one flat object is rejected, never guessed.
+/// One line of the engine's protocol: a JSON object whose scalar members (string, number, boolean, null) are read.
+/// netstandard2.0 has no System.Text.Json and the task must ship without dependencies, so this is a small strict
+/// reader: anything that is not exactly one valid JSON object is rejected, never guessed. Nested objects and arrays
+/// (extra detail a newer engine may add) are checked for syntax and skipped.
 /// </summary>
 internal sealed class FlatJsonObject
 {
@@ -20,7 +21,7 @@ internal sealed class FlatJsonObject
         var reader = new Reader(text);
         try
         {
-            var values = reader.ReadObject();
+            var values = reader.ReadObject(depth: 0);
             reader.SkipWhitespace();
             return reader.AtEnd ? new FlatJsonObject(values) : null;
         }
@@ -54,8 +55,19 @@ internal sealed class FlatJsonObject
 
         public bool AtEnd => _position == text.Length;
 
-        public Dictionary<string, object?> ReadObject()
+        /// <summary>Nested objects and arrays deeper than this are rejected rather than followed.</summary>
+        private const int MaxDepth = 16;
+
+        /// <summary>Stands for a nested object or array: present, but not readable as a scalar.</summary>
+        private static readonly object Nested = new();
+
+        public Dictionary<string, object?> ReadObject(int depth)
         {
+            if (depth > MaxDepth)
+            {
+                throw new FormatException("Nested too deeply.");
+            }
+
             var values = new Dictionary<string, object?>(StringComparer.Ordinal);
             SkipWhitespace();
             Expect('{');
@@ -72,7 +84,7 @@ internal sealed class FlatJsonObject
                 SkipWhitespace();
                 Expect(':');
                 SkipWhitespace();
-                var value = ReadScalar();
+                var value = ReadValue(depth);
                 if (values.ContainsKey(name))
                 {
                     throw new FormatException($"Duplicate member '{name}'.");
@@ -97,9 +109,21 @@ internal sealed class FlatJsonObject
             }
         }
 
-        private object? ReadScalar()
+        private object? ReadValue(int depth)
         {
             var c = Peek();
+            if (c == '{')
+            {
+                ReadObject(depth + 1);
+                return Nested;
+            }
+
+            if (c == '[')
+            {
+                ReadArray(depth + 1);
+                return Nested;
+            }
+
             if (c == '"')
             {
                 return ReadString();
@@ -125,7 +149,35 @@ internal sealed class FlatJsonObject
                 return null;
             }
 
-            throw new FormatException($"Unexpected '{c}' at {_position}: only strings, numbers, booleans and null are expected.");
+            throw new FormatException($"Unexpected '{c}' at {_position}.");
+        }
+
+        private void ReadArray(int depth)
+        {
+            if (depth > MaxDepth)
+            {
+                throw new FormatException("Nested too deeply.");
+            }
+
+            Expect('[');
+            SkipWhitespace();
+            if (TryConsume(']'))
+            {
+                return;
+            }
+
+            while (true)
+            {
+                SkipWhitespace();
+                ReadValue(depth);
+                SkipWhitespace();
+                if (TryConsume(']'))
+                {
+                    return;
+                }
+
+                Expect(',');
+            }
         }
 
         private string ReadString()

@@ -1,16 +1,18 @@
 namespace Migrations.Tasks.Tests.EndToEnd;
 
 /// <summary>
-/// Packs Migrations.Build once per test run, with a version of its own, into a temporary feed. The builds restore it
+/// Packs Migrations.Build once per test run (on first use, so unit tests alone do not pack), with a version of its own, into a temporary feed. The builds restore it
 /// into a package cache of this run (never the user's global cache), so a stale package can never be tested.
 /// </summary>
-[TestClass]
-public static class PackageFeed
+internal static class PackageFeed
 {
-    public static string Version { get; private set; } = "";
+    private static readonly Lazy<string> Packed = new(PackOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The version packed for this run; packs on first use.</summary>
+    public static string Version => Packed.Value;
 
     /// <summary>The folder of this run: the feed, the package cache and one folder per test.</summary>
-    public static string RunDirectory { get; private set; } = "";
+    public static string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "migrations-build-e2e", $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
 
     public static string FeedDirectory => Path.Combine(RunDirectory, "feed");
 
@@ -20,37 +22,39 @@ public static class PackageFeed
 
     public static string SamplesDirectory => Path.Combine(RepositoryRoot, "samples");
 
-    [AssemblyInitialize]
-    public static void Pack(TestContext context)
+    /// <summary>Deletes this run's folder unless MIGRATIONS_E2E_KEEP=1 (to look at a failed build).</summary>
+    public static void DeleteRunDirectory()
     {
-        ArgumentNullException.ThrowIfNull(context);
-        Version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        RunDirectory = Path.Combine(Path.GetTempPath(), "migrations-build-e2e", Version);
+        if (Environment.GetEnvironmentVariable("MIGRATIONS_E2E_KEEP") == "1" || !Directory.Exists(RunDirectory))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(RunDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build node may still hold a file for a moment; the folder is under the temp directory anyway.
+        }
+    }
+
+    private static string PackOnce()
+    {
+        var version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
         Directory.CreateDirectory(FeedDirectory);
 
         var result = DotnetCommand.Run(
             RepositoryRoot,
             new Dictionary<string, string>(),
-            "pack", Path.Combine(RepositoryRoot, "src", "Migrations.Tasks"), "-c", "Release", "-o", FeedDirectory, $"-p:Version={Version}", "-nodeReuse:false");
-        Assert.AreEqual(0, result.ExitCode, $"Packing Migrations.Build failed:{Environment.NewLine}{result.Output}");
-        Assert.IsTrue(File.Exists(Path.Combine(FeedDirectory, $"Migrations.Build.{Version}.nupkg")), result.Output);
-    }
-
-    [AssemblyCleanup]
-    public static void DeleteRunDirectory()
-    {
-        // Kept on failure would be nicer, but MSTest does not say here whether anything failed; keep it when asked.
-        if (RunDirectory.Length > 0 && Environment.GetEnvironmentVariable("MIGRATIONS_E2E_KEEP") != "1")
+            "pack", Path.Combine(RepositoryRoot, "src", "Migrations.Tasks"), "-c", "Release", "-o", FeedDirectory, $"-p:Version={version}", "-nodeReuse:false");
+        if (result.ExitCode != 0 || !File.Exists(Path.Combine(FeedDirectory, $"Migrations.Build.{version}.nupkg")))
         {
-            try
-            {
-                Directory.Delete(RunDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A build node may still hold a file for a moment; the folder is under the temp directory anyway.
-            }
+            throw new InvalidOperationException($"Packing Migrations.Build failed:{Environment.NewLine}{result.Output}");
         }
+
+        return version;
     }
 
     private static string FindRepositoryRoot()

@@ -29,6 +29,23 @@ public sealed class FlatJsonObjectTests
     }
 
     [TestMethod]
+    public void Nested_objects_and_arrays_are_skipped_but_the_scalars_around_them_are_read()
+    {
+        var json = FlatJsonObject.TryParse("""{"type":"summary","checks":[{"check":"history","status":"passed"},[],{}],"detail":{"a":[1,2.5,null]},"message":"m"}""");
+
+        Assert.IsNotNull(json);
+        Assert.AreEqual("summary", json.GetString("type"));
+        Assert.AreEqual("m", json.GetString("message"));
+        Assert.IsTrue(json.Contains("checks"));
+        Assert.IsNull(json.GetString("checks"), "a nested value is not a string");
+        Assert.AreEqual(0, json.GetInt32("detail"));
+    }
+
+    [TestMethod]
+    public void Nesting_deeper_than_the_limit_is_rejected() =>
+        Assert.IsNull(FlatJsonObject.TryParse("{\"a\":" + new string('[', 40) + new string(']', 40) + "}"));
+
+    [TestMethod]
     public void Whitespace_between_tokens_is_allowed()
     {
         Assert.AreEqual("v", FlatJsonObject.TryParse(" { \"k\" : \"v\" } ")?.GetString("k"));
@@ -40,8 +57,8 @@ public sealed class FlatJsonObjectTests
     [DataRow("not json", DisplayName = "plain text")]
     [DataRow("{\"a\":1", DisplayName = "unterminated object")]
     [DataRow("{\"a\":1} trailing", DisplayName = "text after the object")]
-    [DataRow("{\"a\":{\"b\":1}}", DisplayName = "nested object")]
-    [DataRow("{\"a\":[1]}", DisplayName = "array")]
+    [DataRow("{\"a\":[1,]}", DisplayName = "trailing comma in an array")]
+    [DataRow("{\"a\":{\"b\"}}", DisplayName = "broken nested object")]
     [DataRow("{\"a\":1,}", DisplayName = "trailing comma")]
     [DataRow("{a:1}", DisplayName = "unquoted name")]
     [DataRow("{\"a\":'x'}", DisplayName = "single quotes")]
