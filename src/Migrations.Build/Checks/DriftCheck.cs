@@ -50,7 +50,9 @@ public static class DriftCheck
 
         foreach (var difference in SchemaComparer.Compare(model, migrated, options))
         {
-            if (difference is MissingObject && difference.Table is { } owner && pending.Any(p => Matches(owner, p)))
+            // A pending table may be missing, and so may everything on it; anything else about it is still compared.
+            var owner = difference is MissingObject { Kind: "table" } table ? new ObjectName(table.Name!) : difference.Table;
+            if (difference is MissingObject && owner is not null && pending.Any(p => Matches(owner, p)))
             {
                 continue;
             }

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 namespace Migrations.Build.Schema;
 
 /// <summary>An immutable list with value equality, so schema records compare as values.</summary>
+[System.Runtime.CompilerServices.CollectionBuilder(typeof(ValueList), nameof(ValueList.Create))]
 public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 {
     private readonly ImmutableArray<T> _items;
@@ -52,6 +53,9 @@ public readonly struct ValueList<T> : IReadOnlyList<T>, IEquatable<ValueList<T>>
 public static class ValueList
 {
     public static ValueList<T> Of<T>(params T[] items) => new(items);
+
+    /// <summary>Lets collection expressions (<c>["a", "b"]</c>) build a value list.</summary>
+    public static ValueList<T> Create<T>(ReadOnlySpan<T> items) => new(items.ToArray());
 
     public static ValueList<T> ToValueList<T>(this IEnumerable<T> items) => new(items);
 }
