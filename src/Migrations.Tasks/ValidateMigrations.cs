@@ -57,6 +57,11 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
 
     public override bool Execute()
     {
+        if (_canceled)
+        {
+            return false;
+        }
+
         if (!File.Exists(EnginePath))
         {
             LogEngineError($"The validation engine was not found at '{EnginePath}'. The Migrations.Build package is incomplete: clear it from the NuGet cache and restore again.");
@@ -90,6 +95,12 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
             lock (_engineLock)
             {
                 _engine = engine;
+            }
+
+            // Cancel may have come while the engine was starting, before it could be told.
+            if (_canceled)
+            {
+                Cancel();
             }
 
             var standardError = new Queue<string>();
