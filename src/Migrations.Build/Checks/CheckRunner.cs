@@ -112,9 +112,16 @@ public static class CheckRunner
         outcomes.Add(DriftOutcome(context, upgrade, modelSchema, modelScripts, set));
         outcomes.Add(DowngradeOutcome(context, upgrade, set));
 
+        var diagnostics = context.History.Concat(context.Upgrade).Concat(context.Drift).Concat(context.Downgrade).ToValueList();
+        if ((request.UpdateLock || File.Exists(lockPath)) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            // Released history grows only from a passing run: a failing migration never becomes "released".
+            HistoryLock.AppendNew(lockPath, HistoryLock.Read(lockPath), set);
+        }
+
         return result with
         {
-            Diagnostics = context.History.Concat(context.Upgrade).Concat(context.Drift).Concat(context.Downgrade).ToValueList(),
+            Diagnostics = diagnostics,
             Migrations = set.Migrations,
             MigratedSchema = upgrade?.Schema,
             ModelSchema = modelSchema,

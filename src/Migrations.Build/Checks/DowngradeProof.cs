@@ -53,11 +53,14 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         }
 
         var proven = true;
-        if (await database.ReadFingerprintAsync(ct) != fingerprintBefore)
+        var fingerprintAfterDown = await database.ReadFingerprintAsync(ct);
+        if (fingerprintAfterDown != fingerprintBefore)
         {
-            var afterDown = await ReadAsync(ct);
+            // Same text proves the same schema; other text may still be the same schema (SQLite keeps a column
+            // dropped and added again at the end of the stored CREATE text), so the changed objects are reflected.
+            var afterDown = await ReadChangedAsync(fingerprintBefore, fingerprintAfterDown, ct);
             await database.RollbackToSavepointAsync(BeforeUp, ct);
-            var before = await ReadAsync(ct);
+            var before = await ReadChangedAsync(fingerprintBefore, fingerprintAfterDown, ct);
             proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), Downgrade);
 
             // Back to the state after the up; for a data-changing up, on to the state after the down again.
@@ -104,14 +107,15 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             return false;
         }
 
-        if (await database.ReadFingerprintAsync(ct) == fingerprintAfterUp)
+        var fingerprintAgain = await database.ReadFingerprintAsync(ct);
+        if (fingerprintAgain == fingerprintAfterUp)
         {
             return true;
         }
 
-        var again = await ReadAsync(ct);
+        var again = await ReadChangedAsync(fingerprintAfterUp, fingerprintAgain, ct);
         await database.RollbackToSavepointAsync(AfterUp, ct);
-        var first = await ReadAsync(ct);
+        var first = await ReadChangedAsync(fingerprintAfterUp, fingerprintAgain, ct);
         return Report(migration, SchemaComparer.Compare(first, again, Exact()), Reapply);
     }
 
@@ -183,6 +187,9 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
 
     private async Task<DatabaseSchema> ReadAsync(CancellationToken ct) =>
         context.Provider.Normalize(await database.ReadSchemaAsync(ct));
+
+    private async Task<DatabaseSchema> ReadChangedAsync(string fingerprint, string otherFingerprint, CancellationToken ct) =>
+        context.Provider.Normalize(await database.ReadChangedSchemaAsync(fingerprint, otherFingerprint, ct));
 
     private ComparisonOptions Exact() => ComparisonOptions.Exact with { Ignore = context.Request.Ignore };
 

@@ -33,6 +33,10 @@ public sealed record ValidationRequest(string MigrationsDirectory)
 
     /// <summary>Path of the history lock; default <c>migrations.lock</c> in the migrations directory.</summary>
     public string? LockFile { get; init; }
+
+    /// <summary>Create the history lock when it does not exist yet. An existing lock is always extended with the
+    /// new migrations at the end after a run without errors.</summary>
+    public bool UpdateLock { get; init; }
 }
 
 /// <summary>Which migrations get a downgrade proof: all, the last N, or none.</summary>

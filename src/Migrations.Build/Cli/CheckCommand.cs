@@ -23,13 +23,14 @@ public static class CheckCommand
         var layout = new Option<string?>("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose." };
         var reportDir = new Option<string?>("--report-dir") { Description = "Write schema snapshot, Markdown summary and SARIF here." };
         var lockFile = new Option<string?>("--lock-file") { Description = "The history lock (default: migrations.lock in the migrations folder)." };
+        var updateLock = new Option<bool>("--update-lock") { Description = "Create the history lock (migrations.lock) if it does not exist; an existing one is extended after every passing run." };
         var format = new Option<string>("--format") { Description = "Output: text (default) or json (one JSON object per line, for the MSBuild task).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
 
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, format, verbose,
+            migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, format, verbose,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -53,6 +54,7 @@ public static class CheckCommand
                 Layout = parsed.GetValue(layout),
                 ReportDirectory = parsed.GetValue(reportDir) is { Length: > 0 } r ? Path.GetFullPath(r) : null,
                 LockFile = parsed.GetValue(lockFile) is { Length: > 0 } l ? Path.GetFullPath(l) : null,
+                UpdateLock = parsed.GetValue(updateLock),
             };
             return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
         });

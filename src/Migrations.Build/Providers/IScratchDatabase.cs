@@ -17,6 +17,12 @@ public interface IScratchDatabase : IAsyncDisposable
     /// equal schemas; different fingerprints need <see cref="ReadSchemaAsync"/> to tell.</summary>
     Task<string> ReadFingerprintAsync(CancellationToken cancellationToken);
 
+    /// <summary>Reflects at least every object whose stored definition differs between two fingerprints of this
+    /// database, and what belongs to those objects. Reading both states with the same two fingerprints gives two
+    /// schemas whose comparison equals that of full reads, at a fraction of the cost; the default reads everything.</summary>
+    Task<DatabaseSchema> ReadChangedSchemaAsync(string fingerprint, string otherFingerprint, CancellationToken cancellationToken) =>
+        ReadSchemaAsync(cancellationToken);
+
     Task BeginTransactionAsync(CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);
