@@ -25,7 +25,7 @@ internal sealed partial class SampleCopy
 
     public string ProjectFile => Path.Combine(ProjectDirectory, Sample + ".csproj");
 
-    /// <summary>Copies <paramref name="sample"/> into a new folder named after the test.</summary>
+    /// <summary>Copies <paramref name="sample"/> into a new folder named after the test; Migrations.Build restores from this run's feed only.</summary>
     public static SampleCopy Create(string sample, string testName)
     {
         var root = Path.Combine(PackageFeed.RunDirectory, testName);
@@ -43,6 +43,14 @@ internal sealed partial class SampleCopy
                 <add key="e2e" value="{PackageFeed.FeedDirectory}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
+              <packageSourceMapping>
+                <packageSource key="e2e">
+                  <package pattern="Migrations.Build" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
         var copy = new SampleCopy(root, sample);
