@@ -1,0 +1,2 @@
+DROP INDEX ix_leads_user_id;
+DROP TABLE leads;

@@ -1,0 +1,223 @@
+using System.ComponentModel;
+using Microsoft.Build.Framework;
+using Microsoft.Build.Utilities;
+
+namespace Migrations.Tasks;
+
+/// <summary>
+/// Runs the validation engine (<c>Migrations.Build.dll check --format json</c>) in its own process and logs each
+/// diagnostic it reports as a build error or warning at the file and line it names.
+/// </summary>
+public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancelableTask
+{
+    /// <summary>The variable the engine reads the connection string from, so that it never appears on a command line.</summary>
+    public const string ConnectionStringVariable = "MIGRATIONS_CONNECTION_STRING";
+
+    private const string EngineCrashedCode = "MIG9002";
+    private const string DocumentationUrl = "https://github.com/migrations-build/migrations-build/blob/main/docs/diagnostics.md";
+    private static readonly TimeSpan CancelGracePeriod = TimeSpan.FromSeconds(10);
+    private const int StandardErrorLinesKept = 10;
+
+    private readonly object _engineLock = new();
+    private EngineProcess? _engine;
+    private volatile bool _canceled;
+
+    [Required]
+    public string MigrationsDirectory { get; set; } = "";
+
+    public string? Model { get; set; }
+
+    public string? Provider { get; set; }
+
+    /// <summary>A server for scratch databases; passed to the engine in <see cref="ConnectionStringVariable"/>, never logged.</summary>
+    public string? ConnectionString { get; set; }
+
+    public ITaskItem[] PendingTables { get; set; } = [];
+
+    public ITaskItem[] Ignore { get; set; } = [];
+
+    /// <summary><c>All</c>, <c>Last</c>, <c>Last:N</c> or <c>None</c>.</summary>
+    public string? DowngradeCheck { get; set; }
+
+    public bool RequireDowngrade { get; set; }
+
+    public string? Layout { get; set; }
+
+    public string? ReportDirectory { get; set; }
+
+    /// <summary>The engine's <c>Migrations.Build.dll</c> (in the package: <c>tools/net8.0/</c>).</summary>
+    [Required]
+    public string EnginePath { get; set; } = "";
+
+    /// <summary>The <c>dotnet</c> host (MSBuild passes <c>$(DOTNET_HOST_PATH)</c>); empty: <c>dotnet</c> on PATH.</summary>
+    public string? DotnetHostPath { get; set; }
+
+    /// <summary>Where a diagnostic without a location points: the project file (MSBuild would name this package's targets file).</summary>
+    public string? ProjectFile { get; set; }
+
+    public override bool Execute()
+    {
+        if (_canceled)
+        {
+            return false;
+        }
+
+        if (!File.Exists(EnginePath))
+        {
+            LogEngineError($"The validation engine was not found at '{EnginePath}'. The Migrations.Build package is incomplete: clear it from the NuGet cache and restore again.");
+            return false;
+        }
+
+        var host = string.IsNullOrEmpty(DotnetHostPath) ? "dotnet" : DotnetHostPath!;
+        var arguments = EngineArguments();
+        Log.LogMessage(MessageImportance.Low, "Running the migrations engine: {0} {1}", host, CommandLineText.Join(arguments));
+
+        // Only set when given: otherwise the engine reads the variable the build itself inherited (CI secrets).
+        var environment = new Dictionary<string, string>();
+        if (!string.IsNullOrEmpty(ConnectionString))
+        {
+            environment[ConnectionStringVariable] = ConnectionString!;
+        }
+
+        EngineProcess engine;
+        try
+        {
+            engine = EngineProcess.Start(host, arguments, environment);
+        }
+        catch (Win32Exception e)
+        {
+            LogEngineError($"Could not start '{host}' to run the validation engine: {e.Message}. Make sure the .NET runtime is installed, or set DOTNET_HOST_PATH to the dotnet executable.");
+            return false;
+        }
+
+        using (engine)
+        {
+            lock (_engineLock)
+            {
+                _engine = engine;
+            }
+
+            // Cancel may have come while the engine was starting, before it could be told.
+            if (_canceled)
+            {
+                Cancel();
+            }
+
+            var standardError = new Queue<string>();
+            foreach (var output in engine.ReadOutput())
+            {
+                if (output.IsError)
+                {
+                    Log.LogMessage(MessageImportance.Low, output.Text, []);
+                    standardError.Enqueue(output.Text);
+                    if (standardError.Count > StandardErrorLinesKept)
+                    {
+                        standardError.Dequeue();
+                    }
+                }
+                else
+                {
+                    LogEngineLine(EngineLine.Parse(output.Text));
+                }
+            }
+
+            var exitCode = engine.WaitForExit();
+            lock (_engineLock)
+            {
+                _engine = null;
+            }
+
+            if (_canceled)
+            {
+                return false;
+            }
+
+            var knownExitCode = exitCode is 0 or 1 or 2 or 3;
+            if (!knownExitCode || (exitCode != 0 && !Log.HasLoggedErrors))
+            {
+                var lastLines = standardError.Count == 0 ? "" : " Last output: " + string.Join(" | ", standardError);
+                LogEngineError($"The validation engine stopped unexpectedly with exit code {exitCode}.{lastLines}");
+            }
+
+            return !Log.HasLoggedErrors;
+        }
+    }
+
+    /// <summary>Asks the engine to drop its scratch databases and stop; kills it only after a grace period.</summary>
+    public void Cancel()
+    {
+        _canceled = true;
+        EngineProcess? engine;
+        lock (_engineLock)
+        {
+            engine = _engine;
+        }
+
+        // MSBuild expects Cancel to return promptly; the grace period runs on the thread pool.
+        if (engine is not null)
+        {
+            ThreadPool.QueueUserWorkItem(_ => engine.Stop(CancelGracePeriod));
+        }
+    }
+
+    private List<string> EngineArguments()
+    {
+        var arguments = new List<string> { EnginePath, "check", "--migrations", MigrationsDirectory, "--format", "json" };
+        AddOption(arguments, "--model", Model);
+        AddOption(arguments, "--provider", Provider);
+        AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
+        AddOption(arguments, "--layout", Layout);
+        AddOption(arguments, "--report-dir", ReportDirectory);
+        foreach (var table in PendingTables)
+        {
+            AddOption(arguments, "--pending-table", table.ItemSpec);
+        }
+
+        foreach (var name in Ignore)
+        {
+            AddOption(arguments, "--ignore", name.ItemSpec);
+        }
+
+        if (RequireDowngrade)
+        {
+            arguments.Add("--require-downgrade");
+        }
+
+        return arguments;
+    }
+
+    private static void AddOption(List<string> arguments, string option, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            arguments.Add(option);
+            arguments.Add(value!.Trim());
+        }
+    }
+
+    private void LogEngineLine(EngineLine line)
+    {
+        switch (line.Kind)
+        {
+            case EngineLineKind.Diagnostic when line.Severity == "error":
+                Log.LogError(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
+                break;
+            case EngineLineKind.Diagnostic when line.Severity == "warning":
+                Log.LogWarning(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
+                break;
+            case EngineLineKind.Diagnostic:
+                var origin = line.File is null ? "" : $"{line.File}({line.Line},{line.Column}): ";
+                Log.LogMessage(MessageImportance.Normal, $"{origin}info {line.Code}: {line.Message}", []);
+                break;
+            case EngineLineKind.Summary:
+                Log.LogMessage(MessageImportance.High, line.Message, []);
+                break;
+            default:
+                Log.LogMessage(MessageImportance.Low, line.Message, []);
+                break;
+        }
+    }
+
+    private void LogEngineError(string message) =>
+        Log.LogError(null, EngineCrashedCode, EngineCrashedCode, $"{DocumentationUrl}#{EngineCrashedCode.ToLowerInvariant()}", ProjectFile, 0, 0, 0, 0, message, []);
+}

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+
+namespace Migrations.Tasks.Tests.EndToEnd;
+
+/// <summary>Runs the real <c>dotnet</c> CLI as a person or CI would, isolated from the test host's MSBuild environment.</summary>
+internal static class DotnetCommand
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(5);
+
+    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // `dotnet test` runs this host with MSBuild variables of its own; a nested build must not inherit them.
+        foreach (var name in startInfo.Environment.Keys.Where(IsInheritedBuildVariable).ToList())
+        {
+            startInfo.Environment.Remove(name);
+        }
+
+        startInfo.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
+        startInfo.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var entry in environment)
+        {
+            startInfo.Environment[entry.Key] = entry.Value;
+        }
+
+        using var process = Process.Start(startInfo)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"dotnet {string.Join(' ', arguments)} did not finish within {Timeout.TotalMinutes} minutes.");
+        }
+
+        process.WaitForExit();
+        return new CommandResult(process.ExitCode, output.Result + error.Result);
+    }
+
+    private static bool IsInheritedBuildVariable(string name) =>
+        name.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("TESTINGPLATFORM", StringComparison.OrdinalIgnoreCase)
+        || name is "DOTNET_HOST_PATH" or "MIGRATIONS_CONNECTION_STRING" or "NUGET_PACKAGES";
+}
+
+/// <summary>The exit code and the combined output of one command.</summary>
+internal sealed record CommandResult(int ExitCode, string Output);

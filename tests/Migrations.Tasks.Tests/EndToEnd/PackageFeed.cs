@@ -1,0 +1,72 @@
+namespace Migrations.Tasks.Tests.EndToEnd;
+
+/// <summary>
+/// Packs Migrations.Build once per test run (on first use, so unit tests alone do not pack), with a version of its own, into a temporary feed. The builds restore it
+/// into a package cache of this run (never the user's global cache), so a stale package can never be tested.
+/// </summary>
+internal static class PackageFeed
+{
+    private static readonly Lazy<string> Packed = new(PackOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The version packed for this run; packs on first use.</summary>
+    public static string Version => Packed.Value;
+
+    /// <summary>The folder of this run: the feed, the package cache and one folder per test.</summary>
+    public static string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "migrations-build-e2e", $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
+
+    public static string FeedDirectory => Path.Combine(RunDirectory, "feed");
+
+    public static string PackagesDirectory => Path.Combine(RunDirectory, "packages");
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string SamplesDirectory => Path.Combine(RepositoryRoot, "samples");
+
+    /// <summary>Deletes this run's folder unless MIGRATIONS_E2E_KEEP=1 (to look at a failed build).</summary>
+    public static void DeleteRunDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("MIGRATIONS_E2E_KEEP") == "1" || !Directory.Exists(RunDirectory))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(RunDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build node may still hold a file for a moment; the folder is under the temp directory anyway.
+        }
+    }
+
+    private static string PackOnce()
+    {
+        var version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
+        Directory.CreateDirectory(FeedDirectory);
+
+        var result = DotnetCommand.Run(
+            RepositoryRoot,
+            new Dictionary<string, string>(),
+            "pack", Path.Combine(RepositoryRoot, "src", "Migrations.Tasks"), "-c", "Release", "-o", FeedDirectory, $"-p:Version={version}", "-nodeReuse:false");
+        if (result.ExitCode != 0 || !File.Exists(Path.Combine(FeedDirectory, $"Migrations.Build.{version}.nupkg")))
+        {
+            throw new InvalidOperationException($"Packing Migrations.Build failed:{Environment.NewLine}{result.Output}");
+        }
+
+        return version;
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Migrations.Build.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No Migrations.Build.sln above {AppContext.BaseDirectory}.");
+    }
+}
