@@ -33,8 +33,7 @@ public sealed class SampleBuildTests
         "schema.sql(9,5): error MIG3004: Foreign key leads.user_id -> users(id): ON DELETE CASCADE in the model, NO ACTION after migrations.")]
     [DataRow(
         "Broken.DuplicateVersion",
-        "Migrations/0002_create_leads.up.sql(1,1): error MIG1001: Migrations 0002_add_email_index.up.sql and 0002_create_leads.up.sql have the same version 0002; give one of them a new version\n"
-        + "schema.sql(8,1): error MIG3006: Table leads is in the model, but no migration creates it. Add a migration that creates it, or list it as pending (<MigrationsPendingTable Include=\"leads\" />).")]
+        "Migrations/0002_create_leads.up.sql(1,1): error MIG1001: Migrations 0002_add_email_index.up.sql and 0002_create_leads.up.sql have the same version 0002; give one of them a new version")]
     [DataRow(
         "Broken.FailingUp",
         "Migrations/0002_create_orders.up.sql(8,1): error MIG2001: Migration 0002_create_orders failed: no such table: legacy_orders")]
