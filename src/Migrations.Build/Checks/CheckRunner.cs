@@ -77,7 +77,7 @@ public static class CheckRunner
         context.History.AddRange(HistoryCheck.Run(set, lockPath));
         var outcomes = new List<CheckOutcome>
         {
-            Outcome("history", context.History, $"{set.Migrations.Count} migrations"),
+            Outcome("history", context.History, set.Migrations.Count == 1 ? "1 migration" : $"{set.Migrations.Count} migrations"),
         };
 
         IReadOnlyList<SqlScript> modelScripts = [];

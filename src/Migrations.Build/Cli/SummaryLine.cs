@@ -9,7 +9,8 @@ public static class SummaryLine
     public static string Render(ValidationResult result)
     {
         var checks = result.Checks.Where(c => c.Check != "history").Select(c => c.Summary);
-        var text = $"Migrations: {result.Migrations.Count} migrations on {result.ProviderName}";
+        var count = result.Migrations.Count;
+        var text = $"Migrations: {count} migration{(count == 1 ? string.Empty : "s")} on {result.ProviderName}";
         var details = string.Join(", ", checks);
         if (details.Length > 0)
         {

@@ -8,7 +8,7 @@ public sealed class SampleBuildTests
 
     [TestMethod]
     [DataRow("Healthy.Sqlite", "Migrations: 3 migrations on SQLite — upgrade ok, drift 0, downgrades 3/3 proven")]
-    [DataRow("Pending.TableWithoutMigration", "Migrations: 1 migrations on SQLite — upgrade ok, drift 0, downgrades 1/1 proven")]
+    [DataRow("Pending.TableWithoutMigration", "Migrations: 1 migration on SQLite — upgrade ok, drift 0, downgrades 1/1 proven")]
     public void A_healthy_sample_builds_and_prints_the_summary(string sample, string summary)
     {
         var copy = SampleCopy.Create(sample, TestContext.TestName + "_" + sample);
@@ -46,5 +46,31 @@ public sealed class SampleBuildTests
         Assert.AreEqual(1, result.ExitCode, result.ToString());
         var expectedLines = expected.Split('\n').Select(line => $"{Path.Combine(copy.ProjectDirectory, line)} [{copy.ProjectFile}]").ToArray();
         CollectionAssert.AreEqual(expectedLines, result.MigrationErrors.ToArray(), result.ToString());
+    }
+
+    [TestMethod]
+    [DataRow("Healthy.PostgreSql", 0, "", "Migrations: 3 migrations on PostgreSQL — upgrade ok, drift 0, downgrades 3/3 proven")]
+    [DataRow(
+        "Broken.PostgreSqlEnumDown",
+        1,
+        "Migrations/0002_add_owner_role.down.sql(2,1): error MIG4004: The down of 0002_add_owner_role does not restore enum type user_role: labels ('member', 'admin') before the up, ('member', 'admin', 'owner') after the down.",
+        "Migrations: 2 migrations on PostgreSQL — upgrade ok, drift 0, downgrades 1/2 proven")]
+    public void A_PostgreSql_sample_runs_on_a_temporary_cluster_without_Docker(string sample, int exitCode, string expected, string summary)
+    {
+        var installed = Directory.Exists("/usr/lib/postgresql")
+            && Directory.EnumerateDirectories("/usr/lib/postgresql").Any(d => File.Exists(Path.Combine(d, "bin", "initdb")));
+        if (!installed && Environment.GetEnvironmentVariable("CI") != "true")
+        {
+            Assert.Inconclusive("PostgreSQL server binaries are not installed (apt-get install postgresql, or scripts/install-postgres.sh).");
+        }
+
+        var copy = SampleCopy.Create(sample, TestContext.TestName + "_" + sample);
+
+        var result = copy.Build();
+
+        Assert.AreEqual(exitCode, result.ExitCode, result.ToString());
+        var expectedLines = expected.Length == 0 ? [] : new[] { $"{Path.Combine(copy.ProjectDirectory, expected)} [{copy.ProjectFile}]" };
+        CollectionAssert.AreEqual(expectedLines, result.MigrationErrors.ToArray(), result.ToString());
+        Assert.Contains(summary, result.Output, result.ToString());
     }
 }

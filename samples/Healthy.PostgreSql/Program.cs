@@ -1,0 +1,2 @@
+// The application itself is incidental: the sample exists to show what the build reports about its migrations.
+Console.WriteLine("Healthy.PostgreSql: see README.md for what the build reports.");
