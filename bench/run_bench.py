@@ -6,12 +6,19 @@
 For each N it generates a workload with ../shared/bench/gen_workload.py (golang-migrate layout + schema.sql),
 then times, best of --repeat runs:
   * baseline (sqlite):   sqlite3 executing every up, then every down (newest first), once, in one in-memory process;
-  * baseline (postgres): psql executing, for each migration, up, down and up again, in one session on a fresh database;
+  * baseline (postgres): psql executing, for each migration, up, down and up again, in one session (ON_ERROR_STOP) on a
+                         fresh database created (untimed) before each run;
   * engine:              `dotnet Migrations.Build.dll check --migrations DIR --model DIR/schema.sql` (all downgrade proofs),
                          whole process, including .NET start-up and the scratch databases.
 and prints the ratio engine / baseline. Not a test: nothing here asserts a time.
+
+PostgreSQL: without --psql the script starts a throwaway cluster itself (initdb -A trust into a temp folder, a private
+Unix socket, fsync off; as root through `runuser -u postgres`), gives the engine
+`--connection "Host=<socket dir>;Username=postgres;Database=postgres"` so neither side pays for a cluster start, and
+stops and deletes the cluster at the end.
 """
 import argparse
+import glob
 import os
 import shutil
 import subprocess
@@ -20,7 +27,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-GENERATOR = os.path.join(ROOT, "..", "shared", "bench", "gen_workload.py")
+# The shared generator sits beside the repository (../shared), or two levels up from a worktree (wt/<name>).
+GENERATOR = next((p for p in (os.path.join(ROOT, *[".."] * up, "shared", "bench", "gen_workload.py") for up in (1, 2))
+                  if os.path.exists(p)), os.path.join(ROOT, "..", "shared", "bench", "gen_workload.py"))
 ENGINE_DIR = os.path.join(ROOT, "artifacts", "bench-engine")
 
 
@@ -62,13 +71,92 @@ def sqlite_baseline(ups, repeat):
     return best_of(repeat, ["sqlite3", ":memory:"], stdin_text=script)
 
 
-def postgres_baseline(ups, repeat, psql_args):
+def postgres_script(ups):
     parts = []
     for up in ups:
         down = up.replace(".up.sql", ".down.sql")
         parts += [read(up), read(down), read(up)]
-    script = "\\set ON_ERROR_STOP on\n" + "\n;\n".join(parts) + "\n;\n"
-    return best_of(repeat, ["psql", "-q", *psql_args], stdin_text=script)
+    return "\n;\n".join(parts) + "\n;\n"
+
+
+def postgres_baseline(ups, repeat, psql_args, fresh_database=None):
+    """Best of `repeat` psql runs; with `fresh_database` (a function returning psql arguments for a new empty
+    database, created outside the timing) each run gets its own database."""
+    script = postgres_script(ups)
+    best = None
+    for _ in range(repeat):
+        args = fresh_database() if fresh_database else psql_args
+        elapsed = best_of(1, [psql_binary(), "-X", "-q", "-v", "ON_ERROR_STOP=1", *args], stdin_text=script)
+        best = elapsed if best is None else min(best, elapsed)
+    return best
+
+
+def postgres_bindir():
+    candidates = []
+    try:
+        candidates.append(subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True, check=True).stdout.strip())
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda d: int(d.split("/")[-2]), reverse=True)
+    for folder in candidates:
+        if os.path.exists(os.path.join(folder, "initdb")):
+            return folder
+    raise SystemExit("no PostgreSQL server binaries (initdb) found: install postgresql or pass --psql/--connection")
+
+
+def psql_binary():
+    found = shutil.which("psql")
+    return found or os.path.join(postgres_bindir(), "psql")
+
+
+class ThrowawayCluster:
+    """initdb + pg_ctl start in a temp folder, reachable only through a private Unix socket; deleted on stop."""
+
+    def __init__(self):
+        self.bindir = postgres_bindir()
+        self.root = tempfile.mkdtemp(prefix="mb-bench-pg-")
+        self.data = os.path.join(self.root, "data")
+        self.socket = os.path.join(self.root, "sock")
+        os.makedirs(self.socket)
+        self.as_server = []
+        if os.geteuid() == 0:  # the server refuses to run as root
+            subprocess.run(["chown", "-R", "postgres:postgres", self.root], check=True)
+            os.chmod(self.root, 0o755)
+            self.as_server = ["runuser", "-u", "postgres", "--"]
+        self.databases = 0
+
+    def start(self):
+        self._run("initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8")
+        options = (f"-k {self.socket} -c listen_addresses='' -c fsync=off -c synchronous_commit=off "
+                   "-c full_page_writes=off")
+        self._run("pg_ctl", "-D", self.data, "-l", os.path.join(self.root, "server.log"), "-w", "-o", options, "start")
+        return self
+
+    def psql(self, database, sql):
+        subprocess.run([psql_binary(), "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", self.socket, "-U", "postgres",
+                        "-d", database, "-c", sql], check=True, capture_output=True)
+
+    def fresh_database(self):
+        """Drops the previous baseline database and creates an empty one; returns psql arguments for it."""
+        if self.databases:
+            self.psql("postgres", f"DROP DATABASE bench_{self.databases}")
+        self.databases += 1
+        self.psql("postgres", f"CREATE DATABASE bench_{self.databases}")
+        return ["-h", self.socket, "-U", "postgres", "-d", f"bench_{self.databases}"]
+
+    @property
+    def connection(self):
+        return f"Host={self.socket};Username=postgres;Database=postgres"
+
+    def stop(self):
+        try:
+            self._run("pg_ctl", "-D", self.data, "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def _run(self, tool, *args):
+        subprocess.run([*self.as_server, os.path.join(self.bindir, tool), *args], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
 def main():
@@ -77,30 +165,42 @@ def main():
     parser.add_argument("--dialect", default="sqlite", choices=["sqlite", "postgres"])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--connection", help="PostgreSQL server for the engine (else it starts its own cluster)")
-    parser.add_argument("--psql", default="", help="psql connection arguments for the postgres baseline, e.g. '-h /tmp/pg -d bench'")
+    parser.add_argument("--psql", default="", help="psql connection arguments for the postgres baseline, e.g. '-h /tmp/pg -d bench' "
+                        "(the database must be empty; without it a throwaway cluster is started)")
     args = parser.parse_args()
 
     engine = build_engine()
-    print(f"{'N':>6} {'baseline s':>11} {'engine s':>9} {'ratio':>6}")
-    for n in (int(s) for s in args.sizes.split(",")):
-        folder = tempfile.mkdtemp(prefix=f"mb-bench-{n}-")
-        try:
-            migrations, ups = generate(n, args.dialect, folder)
-            if args.dialect == "sqlite":
-                baseline = sqlite_baseline(ups, args.repeat)
-                provider = "Sqlite"
-            else:
-                baseline = postgres_baseline(ups, args.repeat, args.psql.split())
-                provider = "PostgreSql"
-            command = ["dotnet", engine, "check", "--migrations", migrations, "--model",
-                       os.path.join(folder, "schema.sql"), "--provider", provider]
-            if args.connection:
-                command += ["--connection", args.connection]
-            engine_time = best_of(args.repeat, command)
-            print(f"{n:>6} {baseline:>11.3f} {engine_time:>9.3f} {engine_time / baseline:>6.2f}", flush=True)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
-
+    cluster = None
+    if args.dialect == "postgres" and not args.psql:
+        cluster = ThrowawayCluster().start()
+    try:
+        print(f"{'N':>6} {'baseline s':>11} {'engine s':>9} {'ratio':>6}")
+        for n in (int(s) for s in args.sizes.split(",")):
+            folder = tempfile.mkdtemp(prefix=f"mb-bench-{n}-")
+            try:
+                migrations, ups = generate(n, args.dialect, folder)
+                connection = args.connection
+                if args.dialect == "sqlite":
+                    baseline = sqlite_baseline(ups, args.repeat)
+                    provider = "Sqlite"
+                elif cluster is not None:
+                    baseline = postgres_baseline(ups, args.repeat, [], cluster.fresh_database)
+                    connection = connection or cluster.connection
+                    provider = "PostgreSql"
+                else:
+                    baseline = postgres_baseline(ups, args.repeat, args.psql.split())
+                    provider = "PostgreSql"
+                command = ["dotnet", engine, "check", "--migrations", migrations, "--model",
+                           os.path.join(folder, "schema.sql"), "--provider", provider]
+                if connection:
+                    command += ["--connection", connection]
+                engine_time = best_of(args.repeat, command)
+                print(f"{n:>6} {baseline:>11.3f} {engine_time:>9.3f} {engine_time / baseline:>6.2f}", flush=True)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+    finally:
+        if cluster is not None:
+            cluster.stop()
 
 if __name__ == "__main__":
     main()

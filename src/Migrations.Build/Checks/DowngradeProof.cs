@@ -134,7 +134,15 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             return new Result(true, false, null);
         }
 
-        var proven = Report(migration, SchemaComparer.Compare(before, await ReadAsync(ct), Exact()), Downgrade);
+        var afterDown = await ReadAsync(ct);
+        var proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), Downgrade);
+        if (!proven && SchemaComparer.Compare(afterUp, afterDown, Exact()).Count == 0)
+        {
+            // The down changed nothing: the database is still in the state after the up, so the later migrations can
+            // go on, and running the up again would only fail on what the report above already names.
+            return new Result(false, false, await database.ReadFingerprintAsync(ct));
+        }
+
         try
         {
             await database.ExecuteAsync(migration.Up, ct);
@@ -245,6 +253,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             MissingObject m => m.Name,
             UnexpectedObject u => u.Name,
             RenamedObject r => r.ActualName,
+            ChangedAttribute c => c.Name,
             _ => null,
         };
         return (name is null ? null : locator.FindMention(name))

@@ -109,6 +109,7 @@ public static class DriftCheck
             MissingObject m => m.Name,
             UnexpectedObject u => u.Name,
             RenamedObject r => r.ExpectedName,
+            ChangedAttribute c => c.Name,
             _ => null,
         };
         if (difference.Table is null)

@@ -7,33 +7,31 @@ namespace Migrations.Build.Providers.PostgreSql;
 /// <summary>Turns a server error into a file location and a readable message.</summary>
 internal static class ServerErrorReport
 {
-    /// <summary>Maps the server's error position (1-based character offset in the statement text; 0 when it has
-    /// none) to a line and column of the file, counting from where the statement starts.</summary>
+    /// <summary>Maps the server's error position (1-based, counted in characters, i.e. code points; 0 when it has
+    /// none) to a line and column of the file, counting from where the statement starts. Columns count UTF-16 units
+    /// like every other location of the engine, so a character outside the BMP before the error adds two.</summary>
     public static SourceLocation Locate(SqlStatement statement, int position)
     {
         var start = statement.Location;
-        if (position <= 0 || position > statement.Text.Length + 1)
+        if (position <= 0)
         {
             return start;
         }
 
-        var offset = position - 1;
-        var line = start.Line;
-        var column = start.Column;
-        for (var i = 0; i < offset && i < statement.Text.Length; i++)
+        // Walk position - 1 code points; a surrogate pair is one character to the server.
+        var text = statement.Text;
+        var index = 0;
+        for (var skipped = 0; skipped < position - 1; skipped++)
         {
-            if (statement.Text[i] == '\n')
+            if (index >= text.Length)
             {
-                line++;
-                column = 1;
+                return start;
             }
-            else if (statement.Text[i] != '\r')
-            {
-                column++;
-            }
+
+            index += char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]) ? 2 : 1;
         }
 
-        return start with { Line = line, Column = column };
+        return ObjectLocator.At(statement, index);
     }
 
     /// <summary>The server's message with its detail and hint, e.g.

@@ -121,7 +121,7 @@ internal static class ChildMatcher
             actualAttributes.TryGetValue(attribute, out var actualValue);
             if (value != actualValue)
             {
-                output.Add(new ChangedAttribute(kind.Kind, kind.Display(actual, table), table, attribute, value, actualValue));
+                output.Add(new ChangedAttribute(kind.Kind, kind.Display(actual, table), table, attribute, value, actualValue) { Name = kind.Name(expected) });
             }
         }
     }

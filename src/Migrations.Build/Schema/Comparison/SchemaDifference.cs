@@ -17,7 +17,11 @@ public sealed record UnexpectedObject(string Kind, string Display, ObjectName? T
 
 /// <summary>The object exists on both sides, but one attribute of its definition differs.</summary>
 public sealed record ChangedAttribute(string Kind, string Display, ObjectName? Table, string Attribute, string? Expected, string? Actual)
-    : SchemaDifference(Kind, Display, Table);
+    : SchemaDifference(Kind, Display, Table)
+{
+    /// <summary>The object's name on the expected side (null for an unnamed one), so a diagnostic can point at it.</summary>
+    public string? Name { get; init; }
+}
 
 /// <summary>The same definition exists on both sides under different names (a name-only difference).</summary>
 public sealed record RenamedObject(string Kind, string Display, ObjectName? Table, string? ExpectedName, string? ActualName)

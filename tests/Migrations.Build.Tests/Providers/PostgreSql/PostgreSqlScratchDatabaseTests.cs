@@ -120,7 +120,7 @@ public sealed class PostgreSqlScratchDatabaseTests
 
         var a = await first.ReadFingerprintAsync(CancellationToken.None);
         Assert.AreEqual(a, await second.ReadFingerprintAsync(CancellationToken.None));
-        StringAssert.Contains(a, "\"Name\":\"name\"");
+        StringAssert.Matches(a, new System.Text.RegularExpressions.Regex("^[0-9]+ [0-9a-f]{32}$"), "a count of definitions and their md5");
 
         await second.ExecuteAsync(Script("ALTER TABLE t ADD COLUMN extra int"), CancellationToken.None);
         Assert.AreNotEqual(a, await second.ReadFingerprintAsync(CancellationToken.None));
