@@ -33,6 +33,8 @@ public static class Program
 
             // Without System.CommandLine's own handler an exception reaches the catch below: MIG9001 and exit code 3,
             // not its "Unhandled exception" stack trace and exit code 1 (which the task would read as a failed check).
+            // Ctrl+C and SIGTERM are handled by CheckExecution (System.CommandLine 2.0 handles them only when given a
+            // ProcessTerminationTimeout, and then waits on a task a synchronous SQLite run has not returned yet).
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception crash) when (crash is not OutOfMemoryException)

@@ -33,9 +33,36 @@ public sealed class CliCancellationTests
     }
 
     [TestMethod]
-    [DataRow("while the migrations apply")]
-    [DataRow("while the cluster starts")]
-    public async Task Cancel_line_on_stdin_stops_a_PostgreSql_run_and_removes_its_temporary_cluster(string when)
+    [DataRow("text")]
+    [DataRow("json")]
+    public async Task Ctrl_C_stops_a_SQLite_run_with_exit_code_130(string format)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("SIGINT is a Unix signal.");
+        }
+
+        using var workspace = new CliWorkspace();
+        LargeWorkload.Write(workspace, MigrationCount);
+        await using var engine = EngineProcess.Start(["check", "--migrations", workspace.Migrations, "--format", format, "--verbose"]);
+
+        Assert.IsTrue(await engine.WaitForLineAsync(l => l.Contains("applying 0020", StringComparison.Ordinal), TimeSpan.FromSeconds(30)), "The run did not start.");
+        engine.Interrupt();
+        var clock = Stopwatch.StartNew();
+        var run = await engine.WaitForExitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.AreEqual(130, run.ExitCode, run.ToString());
+        Assert.IsLessThan(ExitGrace, clock.Elapsed, $"Cancelling took {clock.Elapsed}.");
+        Assert.Contains("cancelled; scratch databases dropped", run.Output[^1], run.ToString());
+        Assert.IsFalse(run.Output.Any(l => l.Contains("MIG2001", StringComparison.Ordinal)), "A cancelled statement is not a failed migration:\n" + run);
+        run.AssertNoStackTrace();
+    }
+
+    [TestMethod]
+    [DataRow("while the migrations apply", "cancel line")]
+    [DataRow("while the cluster starts", "cancel line")]
+    [DataRow("while the migrations apply", "Ctrl+C")]
+    public async Task Cancelling_a_PostgreSql_run_removes_its_temporary_cluster(string when, string how)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -56,7 +83,15 @@ public sealed class CliCancellationTests
         }
 
         Assert.IsTrue(started && !engine.HasExited, $"The run did not reach the point to cancel ({when}):\n{string.Join('\n', engine.Output)}");
-        await engine.WriteLineAsync("cancel");
+        if (how == "Ctrl+C")
+        {
+            engine.Interrupt();
+        }
+        else
+        {
+            await engine.WriteLineAsync("cancel");
+        }
+
         var clock = Stopwatch.StartNew();
         var run = await engine.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var exitedAfter = clock.Elapsed;

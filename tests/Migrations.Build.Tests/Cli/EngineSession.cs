@@ -96,6 +96,12 @@ internal sealed class EngineSession : IAsyncDisposable
         return false;
     }
 
+    /// <summary>Sends SIGINT, as Ctrl+C in a terminal does (Unix only).</summary>
+    public void Interrupt()
+    {
+        Assert.AreEqual(0, SendSignal(_process.Id, 2), "kill(SIGINT) failed");
+    }
+
     public async Task WriteLineAsync(string line)
     {
         await _process.StandardInput.WriteLineAsync(line);
@@ -122,6 +128,9 @@ internal sealed class EngineSession : IAsyncDisposable
             return new EngineRun(_process.ExitCode, _output.ToList(), _error.ToString());
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int processId, int signal);
 
     public ValueTask DisposeAsync()
     {
