@@ -10,6 +10,12 @@ public static class CheckCommand
 {
     public const string ConnectionStringVariable = "MIGRATIONS_CONNECTION_STRING";
 
+    /// <summary>The command's options in one line, shown by the root <c>--help</c> (which otherwise lists only command names).</summary>
+    public const string Synopsis =
+        "check --migrations DIR [--model PATH] [--provider Sqlite|PostgreSql] [--connection STRING] [--pending-table NAME]... "
+        + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
+        + "[--lock-file FILE] [--update-lock] [--format text|json] [--verbose]";
+
     public static Command Create()
     {
         var migrations = new Option<string>("--migrations") { Description = "The folder that holds the migrations.", Required = true };

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Migrations.Build.Checks;
 using Migrations.Build.Diagnostics;
 
@@ -9,6 +10,11 @@ public static class CheckExecution
     public static async Task<int> RunAsync(ValidationRequest request, IResultWriter writer, bool watchStandardInput, CancellationToken cancellationToken)
     {
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        // Ctrl+C and SIGTERM cancel the run like the "cancel" line does, so the scratch databases are dropped; the
+        // signal itself is swallowed (Cancel = true), otherwise the runtime ends the process at once.
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, CancelRun);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, CancelRun);
         if (watchStandardInput)
         {
             StandardInputCancellation.Watch(cancellation);
@@ -42,5 +48,11 @@ public static class CheckExecution
         }
 
         return result.ErrorCount > 0 ? ExitCodes.ChecksFailed : ExitCodes.Success;
+
+        void CancelRun(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            cancellation.Cancel();
+        }
     }
 }

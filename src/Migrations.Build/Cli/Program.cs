@@ -12,7 +12,10 @@ public static class Program
         var verbose = args.Contains("--verbose");
         try
         {
-            var root = new RootCommand("Migrations.Build: validates database migrations (history, upgrade, drift against the model, downgrade proofs).")
+            var root = new RootCommand(
+                "Migrations.Build: validates database migrations (history, upgrade, drift against the model, downgrade proofs)."
+                + $"{Environment.NewLine}{Environment.NewLine}  Migrations.Build {CheckCommand.Synopsis}{Environment.NewLine}{Environment.NewLine}"
+                + "'Migrations.Build check --help' describes each option.")
             {
                 CheckCommand.Create(),
             };
@@ -28,7 +31,11 @@ public static class Program
                 return ExitCodes.UsageError;
             }
 
-            return await parsed.InvokeAsync();
+            // Without System.CommandLine's own handler an exception reaches the catch below: MIG9001 and exit code 3,
+            // not its "Unhandled exception" stack trace and exit code 1 (which the task would read as a failed check).
+            // Ctrl+C and SIGTERM are handled by CheckExecution (System.CommandLine 2.0 handles them only when given a
+            // ProcessTerminationTimeout, and then waits on a task a synchronous SQLite run has not returned yet).
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception crash) when (crash is not OutOfMemoryException)
         {

@@ -26,11 +26,14 @@ internal static partial class ServerConnection
 
             return settings;
         }
-        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException)
+        catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
         {
+            // KeyNotFoundException: Npgsql's parser throws it for some unknown keys (e.g. "not a connection string=;;").
             // The parser's message may quote a value; mask whatever looks like the password.
             var password = PasswordValue().Match(connectionString) is { Success: true } match ? match.Groups["value"].Value : null;
-            var reason = SecretRedactor.Redact(exception.Message, password);
+            var reason = exception is KeyNotFoundException
+                ? "it has a key that Npgsql does not know."
+                : SecretRedactor.Redact(exception.Message, password);
             throw new ProviderSetupException(
                 DiagnosticCodes.InvalidConnectionString,
                 $"The PostgreSQL connection string is not valid: {reason} Expected key=value pairs separated by ';', e.g. Host=localhost;Port=5432;Username=me;Password=...;Database=postgres.",

@@ -76,7 +76,9 @@ public sealed class TemporaryCluster : IAsyncDisposable
         {
             await account.TakeOwnershipAsync(root, cancellationToken).ConfigureAwait(false);
             await cluster.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             await cluster.StartServerAsync(port, cancellationToken).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
             return cluster;
         }
         catch
@@ -88,10 +90,11 @@ public sealed class TemporaryCluster : IAsyncDisposable
 
     private async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // Not cancelled midway: a killed initdb leaves its bootstrap backend writing into the folder being deleted.
         var result = await RunToolAsync(
             _binaries.InitDb,
             ["-D", DataDirectory, "-A", "trust", "-U", SuperUser, "--no-sync", "-E", "UTF8", "--locale=C"],
-            cancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new ProviderSetupException(
@@ -108,10 +111,12 @@ public sealed class TemporaryCluster : IAsyncDisposable
         var options = string.Create(
             CultureInfo.InvariantCulture,
             $"{listen} -c port={port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50");
+        // Not cancelled midway: killing pg_ctl can leave a postmaster that has not written postmaster.pid yet, which
+        // DisposeAsync would then not stop. The caller checks the token once the server is up and stops it cleanly.
         var result = await RunToolAsync(
             _binaries.PgCtl,
             ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", options],
-            cancellationToken).ConfigureAwait(false);
+            CancellationToken.None).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile, cancellationToken).ConfigureAwait(false) : string.Empty;

@@ -69,7 +69,15 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         foreach (var statement in script.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SqliteStatementRunner.Run(db, statement);
+            try
+            {
+                SqliteStatementRunner.Run(db, statement);
+            }
+            catch (StatementFailedException) when (cancellationToken.IsCancellationRequested)
+            {
+                // sqlite3_interrupt made the statement fail: a cancelled run, not a broken migration (was MIG2001 "interrupted").
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
 
         return Task.CompletedTask;

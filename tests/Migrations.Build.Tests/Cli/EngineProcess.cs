@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Migrations.Build.Tests.Cli;
+
+/// <summary>Runs the real engine (<c>dotnet Migrations.Build.dll</c>, built next to the test assembly because the test
+/// project references the engine project) with redirected standard streams and a timeout.</summary>
+internal static class EngineProcess
+{
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    public static string EnginePath => Path.Combine(AppContext.BaseDirectory, "Migrations.Build.dll");
+
+    /// <summary>Runs to the end; standard input is left open (as the MSBuild task does) and closed at exit.</summary>
+    public static async Task<EngineRun> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    {
+        await using var session = Start(arguments, environment);
+        return await session.WaitForExitAsync(timeout ?? DefaultTimeout);
+    }
+
+    public static Task<EngineRun> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
+
+    /// <summary>Starts the engine and returns at once; the caller reads its lines as they come and may write to its stdin.</summary>
+    public static EngineSession Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        Assert.IsTrue(File.Exists(EnginePath), $"The engine was not built next to the tests: {EnginePath}");
+        var startInfo = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        startInfo.ArgumentList.Add(EnginePath);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // A developer's own setting must not change what a test sees.
+        startInfo.Environment.Remove("MIGRATIONS_CONNECTION_STRING");
+        startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
+        return new EngineSession(Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start"));
+    }
+
+    /// <summary>The host that runs this test, when it is <c>dotnet</c>; otherwise the SDK's or the one on PATH.</summary>
+    private static string DotnetHost()
+    {
+        if (Environment.ProcessPath is { } current && Path.GetFileNameWithoutExtension(current) == "dotnet")
+        {
+            return current;
+        }
+
+        return Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+    }
+}
