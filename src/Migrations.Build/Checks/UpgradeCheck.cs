@@ -19,7 +19,7 @@ public static class UpgradeCheck
     {
         var scope = context.Request.Downgrade;
         var firstProof = !scope.Enabled ? migrations.Count : scope.LastCount is { } n ? Math.Max(0, migrations.Count - n) : 0;
-        var split = SplitPoint(migrations, firstProof);
+        var split = context.Provider.ScalesWithParallelDatabases ? SplitPoint(migrations, firstProof) : null;
         if (split is not { } k)
         {
             return await RunSegmentAsync(context, migrations, firstProof, migrations.Count, cancellationToken);

@@ -25,4 +25,9 @@ public interface IDatabaseProvider : IAsyncDisposable
     /// <summary>True when this statement cannot run inside a transaction on this engine
     /// (e.g. PostgreSQL's <c>CREATE INDEX CONCURRENTLY</c>, SQLite's <c>VACUUM</c>) or controls transactions itself.</summary>
     bool RequiresNoTransaction(SqlStatement statement);
+
+    /// <summary>True when two scratch databases can do work at the same time without slowing each other down (a
+    /// server runs them in separate processes). Measured false for SQLite: its allocator's global lock made two
+    /// threads slower than one.</summary>
+    bool ScalesWithParallelDatabases => false;
 }

@@ -156,6 +156,9 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
     public DatabaseSchema Normalize(DatabaseSchema schema) => PostgreSqlNormalizer.Normalize(schema);
 
+    /// <summary>Each scratch database is served by its own server process.</summary>
+    public bool ScalesWithParallelDatabases => true;
+
     public bool RequiresNoTransaction(SqlStatement statement) => PostgreSqlTransactionRules.RequiresNoTransaction(statement.Text);
 
     /// <summary>Opens a connection to the server's maintenance database (for tests and tools that inspect the server).</summary>
