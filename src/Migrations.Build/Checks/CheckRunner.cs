@@ -112,14 +112,6 @@ public static class CheckRunner
         outcomes.Add(DriftOutcome(context, upgrade, modelSchema, modelScripts, set));
         outcomes.Add(DowngradeOutcome(context, upgrade, set));
 
-        if (upgrade?.Schema is not null)
-        {
-            // What this engine cannot tell is said, not guessed: one info line per limitation (shown with --verbose,
-            // and at normal verbosity in the build log).
-            context.Drift.AddRange(context.Provider.Capabilities.NotVerifiable.Select(limit =>
-                new Diagnostic(DiagnosticCodes.NotVerifiable, $"Not verifiable on {context.Provider.DisplayName}: {limit}")));
-        }
-
         var diagnostics = context.History.Concat(context.Upgrade).Concat(context.Drift).Concat(context.Downgrade).ToValueList();
         if ((request.UpdateLock || File.Exists(lockPath)) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
@@ -134,6 +126,9 @@ public static class CheckRunner
             MigratedSchema = upgrade?.Schema,
             ModelSchema = modelSchema,
             Checks = outcomes.ToValueList(),
+
+            // What this engine cannot tell is said, not guessed (printed with --verbose, sent in the JSON summary).
+            NotVerifiable = context.Provider.Capabilities.NotVerifiable,
         };
     }
 

@@ -22,6 +22,9 @@ public sealed record ValidationResult(ValidationRequest Request, string Provider
 
     public TimeSpan Elapsed { get; init; }
 
+    /// <summary>What the engine cannot reflect reliably: those attributes were not compared (its capability profile).</summary>
+    public ValueList<string> NotVerifiable { get; init; } = ValueList<string>.Empty;
+
     public int ErrorCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);

@@ -50,6 +50,13 @@ public sealed class JsonLinesResultWriter(TextWriter output) : IResultWriter
         }
 
         writer.WriteEndArray();
+        writer.WriteStartArray("notVerifiable");
+        foreach (var limit in result.NotVerifiable)
+        {
+            writer.WriteStringValue(limit);
+        }
+
+        writer.WriteEndArray();
     });
 
     private void Write(Action<Utf8JsonWriter> body)

@@ -29,5 +29,13 @@ public sealed class TextResultWriter(TextWriter output, bool verbose) : IResultW
         {
             output.WriteLine($"  {check.Check}: {check.Summary}");
         }
+
+        if (verbose)
+        {
+            foreach (var limit in result.NotVerifiable)
+            {
+                output.WriteLine($"  not verifiable on {result.ProviderName}: {limit}");
+            }
+        }
     }
 }
