@@ -26,8 +26,8 @@ public interface IDatabaseProvider : IAsyncDisposable
     /// (e.g. PostgreSQL's <c>CREATE INDEX CONCURRENTLY</c>, SQLite's <c>VACUUM</c>) or controls transactions itself.</summary>
     bool RequiresNoTransaction(SqlStatement statement);
 
-    /// <summary>True when two scratch databases can do work at the same time without slowing each other down (a
-    /// server runs them in separate processes). Measured false for SQLite: its allocator's global lock made two
-    /// threads slower than one.</summary>
+    /// <summary>True when two scratch databases can do work at the same time without slowing each other down: a
+    /// server runs them in separate processes; SQLite does once its allocator's statistics lock is off (with it on,
+    /// two threads measured slower than one).</summary>
     bool ScalesWithParallelDatabases => false;
 }

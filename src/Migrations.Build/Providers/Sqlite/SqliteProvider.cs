@@ -21,6 +21,7 @@ public sealed class SqliteProvider : IDatabaseProvider
 
     public SqliteProvider()
     {
+        SqliteLibrarySettings.Apply();
     }
 
     public string DisplayName => "SQLite";
@@ -40,6 +41,10 @@ public sealed class SqliteProvider : IDatabaseProvider
         ArgumentNullException.ThrowIfNull(schema);
         return SqliteNormalizer.Normalize(schema);
     }
+
+    /// <summary>Separate in-memory databases on separate connections share nothing but the allocator, whose global
+    /// lock <see cref="SqliteLibrarySettings"/> turns off.</summary>
+    public bool ScalesWithParallelDatabases => true;
 
     public bool RequiresNoTransaction(SqlStatement statement)
     {
