@@ -17,7 +17,7 @@ build() { # sample, expected outcome (pass|fail)
   echo
   echo "==> dotnet build samples/$1   (expected: $2)"
   dotnet build "samples/$1" -p:MigrationsBuildVersion="$version" -nodeReuse:false -tl:off -clp:NoSummary --nologo -v:m \
-    | grep -E "Migrations:|error MIG|warning MIG|error :|Build succeeded|Build FAILED" | sed -e "s#$PWD/##g"
+    | grep -E "Migrations:|error MIG|warning MIG|error :|Build succeeded|Build FAILED" | awk '!seen[$0]++' | sed -e "s#$PWD/##g"
   local rc=${PIPESTATUS[0]}
   if { [ "$2" = pass ] && [ "$rc" -ne 0 ]; } || { [ "$2" = fail ] && [ "$rc" -eq 0 ]; }; then
     echo "!! samples/$1 did not $2 as expected (exit code $rc)"
