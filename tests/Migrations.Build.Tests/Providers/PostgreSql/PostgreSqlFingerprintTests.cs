@@ -122,6 +122,23 @@ public sealed class PostgreSqlFingerprintTests
         Assert.AreEqual(await FingerprintOfAsync(parents + one), await FingerprintOfAsync(parents + one));
     }
 
+    [TestMethod]
+    public async Task A_fingerprint_planned_again_after_the_schema_grew_is_the_same()
+    {
+        await using var database = await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await database.ExecuteAsync(Script(Base), CancellationToken.None);
+        var small = await database.ReadFingerprintAsync(CancellationToken.None);
+        var tables = string.Concat(Enumerable.Range(1, 120).Select(i => $"CREATE TABLE t{i} (id integer PRIMARY KEY, v text);\n"));
+        await database.ExecuteAsync(Script(tables), CancellationToken.None);
+
+        var grown = await database.ReadFingerprintAsync(CancellationToken.None);
+        var replanned = await database.ReadFingerprintAsync(CancellationToken.None);
+
+        Assert.AreNotEqual(small, grown);
+        Assert.AreEqual(grown, replanned);
+        Assert.AreEqual(grown, await FingerprintOfAsync(Base + tables));
+    }
+
     private static async Task<string> FingerprintOfAsync(string script)
     {
         await using var database = await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
