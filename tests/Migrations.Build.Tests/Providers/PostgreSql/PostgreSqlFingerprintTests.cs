@@ -107,6 +107,45 @@ public sealed class PostgreSqlFingerprintTests
         Assert.AreEqual(before, await database.ReadFingerprintAsync(CancellationToken.None));
     }
 
+    [TestMethod]
+    [DataRow("CREATE TABLE child (id integer) INHERITS (parent_a)", "CREATE TABLE child (id integer) INHERITS (parent_b)")]
+    [DataRow("CREATE TABLE child (id integer) INHERITS (parent_a, parent_b)", "CREATE TABLE child (id integer) INHERITS (parent_b, parent_a)")]
+    [DataRow("CREATE TABLE child (id integer) INHERITS (parent_a)", "CREATE TABLE child (id integer)")]
+    [DataRow("CREATE SEQUENCE counter MINVALUE 5", "CREATE SEQUENCE counter MINVALUE 6")]
+    [DataRow("CREATE SEQUENCE counter AS integer", "CREATE SEQUENCE counter AS bigint")]
+    [DataRow("CREATE TYPE size AS ENUM ('s', 'm')", "CREATE TYPE size AS ENUM ('m', 's')")]
+    public async Task Schemas_that_differ_only_in_a_joined_detail_have_different_fingerprints(string one, string other)
+    {
+        const string parents = "CREATE TABLE parent_a (id integer);\nCREATE TABLE parent_b (id integer);\n";
+
+        Assert.AreNotEqual(await FingerprintOfAsync(parents + one), await FingerprintOfAsync(parents + other));
+        Assert.AreEqual(await FingerprintOfAsync(parents + one), await FingerprintOfAsync(parents + one));
+    }
+
+    [TestMethod]
+    public async Task A_fingerprint_planned_again_after_the_schema_grew_is_the_same()
+    {
+        await using var database = await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await database.ExecuteAsync(Script(Base), CancellationToken.None);
+        var small = await database.ReadFingerprintAsync(CancellationToken.None);
+        var tables = string.Concat(Enumerable.Range(1, 120).Select(i => $"CREATE TABLE t{i} (id integer PRIMARY KEY, v text);\n"));
+        await database.ExecuteAsync(Script(tables), CancellationToken.None);
+
+        var grown = await database.ReadFingerprintAsync(CancellationToken.None);
+        var replanned = await database.ReadFingerprintAsync(CancellationToken.None);
+
+        Assert.AreNotEqual(small, grown);
+        Assert.AreEqual(grown, replanned);
+        Assert.AreEqual(grown, await FingerprintOfAsync(Base + tables));
+    }
+
+    private static async Task<string> FingerprintOfAsync(string script)
+    {
+        await using var database = await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await database.ExecuteAsync(Script(script), CancellationToken.None);
+        return await database.ReadFingerprintAsync(CancellationToken.None);
+    }
+
     private static async Task<(Schema.DatabaseSchema Schema, string Fingerprint)> ReadAsync(IScratchDatabase database) =>
         (Provider.Normalize(await database.ReadSchemaAsync(CancellationToken.None)), await database.ReadFingerprintAsync(CancellationToken.None));
 }
