@@ -10,8 +10,14 @@ public static class SqliteSchemaReader
     public static DatabaseSchema Read(SqliteConnection connection)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var objects = Query(connection, SqliteSchemaQueries.Objects, r => new SqliteObjectRow(
-            r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetInt64(5) != 0, r.GetInt64(6) != 0));
+        var kinds = Query(connection, SqliteSchemaQueries.TableKinds, r => (Name: r.GetString(0), Type: r.GetString(1), WithoutRowid: r.GetInt64(2) != 0, Strict: r.GetInt64(3) != 0))
+            .ToDictionary(k => k.Name, StringComparer.Ordinal);
+        var objects = Query(connection, SqliteSchemaQueries.Objects, r =>
+        {
+            var kind = kinds.GetValueOrDefault(r.GetString(1));
+            return new SqliteObjectRow(
+                r.GetString(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), kind.Type ?? string.Empty, kind.WithoutRowid, kind.Strict);
+        });
         var columns = Query(connection, SqliteSchemaQueries.Columns, r => new SqliteColumnRow(
             r.GetString(0), r.GetString(2), r.GetString(3), r.GetInt64(4) != 0, r.IsDBNull(5) ? null : r.GetString(5), r.GetInt32(6), r.GetInt32(7)));
         var indexKeys = Query(connection, SqliteSchemaQueries.IndexKeys, r => new SqliteIndexKeyRow(
