@@ -68,7 +68,15 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         foreach (var statement in script.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            SqliteStatementRunner.Run(db, statement);
+            try
+            {
+                SqliteStatementRunner.Run(db, statement);
+            }
+            catch (StatementFailedException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The statement failed because the cancellation interrupted it, not because of its SQL.
+                throw new OperationCanceledException(cancellationToken);
+            }
         }
 
         return Task.CompletedTask;

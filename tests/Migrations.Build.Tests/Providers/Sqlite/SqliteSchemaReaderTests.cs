@@ -165,6 +165,18 @@ public sealed class SqliteSchemaReaderTests
     }
 
     [TestMethod]
+    public async Task A_trigger_on_a_view_names_the_view_as_declared()
+    {
+        var schema = await SqliteTestDatabase.ReflectAsync("""
+            CREATE TABLE t(a INT);
+            CREATE VIEW Recent AS SELECT a FROM t;
+            CREATE TRIGGER recent_insert INSTEAD OF INSERT ON RECENT BEGIN INSERT INTO t VALUES (new.a); END;
+            """);
+
+        Assert.AreEqual(new ObjectName("Recent"), schema.Triggers.Single().Table);
+    }
+
+    [TestMethod]
     public async Task Internal_tables_and_autoindexes_are_not_reflected()
     {
         var schema = await SqliteTestDatabase.ReflectAsync("""

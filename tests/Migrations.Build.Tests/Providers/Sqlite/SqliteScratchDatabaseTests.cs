@@ -51,6 +51,19 @@ public sealed class SqliteScratchDatabaseTests
     }
 
     [TestMethod]
+    public async Task A_cancelled_execution_stops_before_the_next_statement()
+    {
+        await using var database = new SqliteScratchDatabase();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAsync<OperationCanceledException>(
+            () => database.ExecuteAsync(SqliteTestDatabase.Script("CREATE TABLE t(id INT)"), cancelled.Token));
+
+        Assert.AreEqual(string.Empty, await database.ReadFingerprintAsync(None));
+    }
+
+    [TestMethod]
     public async Task Foreign_keys_are_enforced()
     {
         await using var database = new SqliteScratchDatabase();
