@@ -31,7 +31,8 @@ public static class SqliteSchemaReader
         var keysByTable = indexKeys.ToLookup(k => k.Table, StringComparer.Ordinal);
         var foreignKeysByTable = foreignKeys.ToLookup(f => f.Table, StringComparer.Ordinal);
         var tableRows = objects.Where(o => o.Type == "table" && o.TableType == "table").ToList();
-        var catalog = new SqliteTableCatalog(tableRows.Select(t => t.Name), columnsByTable);
+        var catalog = new SqliteTableCatalog(
+            tableRows.Select(t => t.Name).Concat(objects.Where(o => o.Type == "view").Select(o => o.Name)), columnsByTable);
 
         var tables = new List<Table>();
         var others = new List<SchemaObject>();

@@ -1,6 +1,6 @@
 namespace Migrations.Build.Providers.Sqlite;
 
-/// <summary>Resolves names the way SQLite does (ASCII case-insensitively) to the names as declared, so a reference
+/// <summary>Resolves table and view names the way SQLite does (ASCII case-insensitively) to the names as declared, so a reference
 /// written <c>REFERENCES USERS(ID)</c> reads the same as <c>REFERENCES users(id)</c>.</summary>
 internal sealed class SqliteTableCatalog
 {

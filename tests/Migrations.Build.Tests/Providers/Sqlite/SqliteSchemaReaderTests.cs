@@ -156,6 +156,27 @@ public sealed class SqliteSchemaReaderTests
     }
 
     [TestMethod]
+    public async Task A_view_over_a_dropped_table_still_reflects()
+    {
+        var schema = await SqliteTestDatabase.ReflectAsync("CREATE TABLE t(a INT); CREATE VIEW v AS SELECT a FROM t; DROP TABLE t;");
+
+        Assert.AreEqual(0, schema.Tables.Count);
+        Assert.AreEqual("SELECT a FROM t", schema.Views.Single().Definition);
+    }
+
+    [TestMethod]
+    public async Task A_trigger_on_a_view_names_the_view_as_declared()
+    {
+        var schema = await SqliteTestDatabase.ReflectAsync("""
+            CREATE TABLE t(a INT);
+            CREATE VIEW Recent AS SELECT a FROM t;
+            CREATE TRIGGER recent_insert INSTEAD OF INSERT ON RECENT BEGIN INSERT INTO t VALUES (new.a); END;
+            """);
+
+        Assert.AreEqual(new ObjectName("Recent"), schema.Triggers.Single().Table);
+    }
+
+    [TestMethod]
     public async Task Internal_tables_and_autoindexes_are_not_reflected()
     {
         var schema = await SqliteTestDatabase.ReflectAsync("""
