@@ -38,7 +38,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         var down = migration.Down!;
         await database.BeginTransactionAsync(ct);
         await database.SavepointAsync(BeforeUp, ct);
-        if (!await TryExecuteUpAsync(migration, ct))
+        if (!await UpgradeCheck.TryApplyAsync(context, database, migration, transactional: false, ct))
         {
             return new Result(true, false, null);
         }
@@ -99,10 +99,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         }
         catch (StatementFailedException failure)
         {
-            context.Downgrade.Add(new Diagnostic(
-                DiagnosticCodes.ReapplyFailed,
-                $"Migration {migration} fails to apply again after its down: {failure.Message}. The down does not undo everything the up did (data included).",
-                failure.Location));
+            ReportReapplyFailed(migration, failure);
             await database.RollbackToSavepointAsync(AfterUp, ct);
             return false;
         }
@@ -122,7 +119,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
     private async Task<Result> RunWithoutTransactionAsync(Migration migration, CancellationToken ct)
     {
         var before = await ReadAsync(ct);
-        if (!await TryExecuteUpAsync(migration, ct))
+        if (!await UpgradeCheck.TryApplyAsync(context, database, migration, transactional: false, ct))
         {
             return new Result(true, false, null);
         }
@@ -149,10 +146,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         }
         catch (StatementFailedException failure)
         {
-            context.Downgrade.Add(new Diagnostic(
-                DiagnosticCodes.ReapplyFailed,
-                $"Migration {migration} fails to apply again after its down: {failure.Message}",
-                failure.Location));
+            ReportReapplyFailed(migration, failure);
             return new Result(true, false, null);
         }
 
@@ -160,24 +154,11 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         return new Result(false, proven, await database.ReadFingerprintAsync(ct));
     }
 
-    private async Task<bool> TryExecuteUpAsync(Migration migration, CancellationToken ct)
-    {
-        try
-        {
-            await database.ExecuteAsync(migration.Up, ct);
-            return true;
-        }
-        catch (StatementFailedException failure)
-        {
-            if (database.InTransaction)
-            {
-                await database.RollbackAsync(ct);
-            }
-
-            context.Upgrade.Add(new Diagnostic(DiagnosticCodes.UpStatementFailed, $"Migration {migration} failed: {failure.Message}", failure.Location));
-            return false;
-        }
-    }
+    private void ReportReapplyFailed(Migration migration, StatementFailedException failure) =>
+        context.Downgrade.Add(new Diagnostic(
+            DiagnosticCodes.ReapplyFailed,
+            $"Migration {migration} fails to apply again after its down: {failure.Message}. The down does not undo everything the up did (data included).",
+            failure.Location));
 
     private async Task<bool> TryExecuteDownAsync(Migration migration, CancellationToken ct)
     {

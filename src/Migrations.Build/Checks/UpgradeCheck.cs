@@ -100,7 +100,7 @@ public static class UpgradeCheck
                 continue;
             }
 
-            if (!await TryApplyAsync(context, database, migration.Up, transactional: !NeedsNoTransaction(context.Provider, migration.Up), migration, cancellationToken))
+            if (!await TryApplyAsync(context, database, migration, transactional: !NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
             {
                 return new Outcome(null, attempted, passed, migration.ToString());
             }
@@ -117,8 +117,9 @@ public static class UpgradeCheck
         return new Outcome(schema, attempted, passed, null);
     }
 
-    /// <summary>Applies an up; reports MIG2001 at the failing statement and returns false when it fails.</summary>
-    internal static async Task<bool> TryApplyAsync(CheckContext context, IScratchDatabase database, SqlScript up, bool transactional, Migration migration, CancellationToken cancellationToken)
+    /// <summary>Applies an up (in its own transaction when <paramref name="transactional"/>, else in whatever is open);
+    /// reports MIG2001 at the failing statement, rolls back an open transaction and returns false when it fails.</summary>
+    internal static async Task<bool> TryApplyAsync(CheckContext context, IScratchDatabase database, Migration migration, bool transactional, CancellationToken cancellationToken)
     {
         try
         {
@@ -127,7 +128,7 @@ public static class UpgradeCheck
                 await database.BeginTransactionAsync(cancellationToken);
             }
 
-            await database.ExecuteAsync(up, cancellationToken);
+            await database.ExecuteAsync(migration.Up, cancellationToken);
             if (transactional)
             {
                 await database.CommitAsync(cancellationToken);
