@@ -119,6 +119,6 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
 
     private string ReadFingerprint()
     {
-        return (string)_fingerprint.ExecuteScalar()!;
+        return SqliteFingerprint.Canonical((string)_fingerprint.ExecuteScalar()!);
     }
 }

@@ -184,6 +184,76 @@ public abstract class CheckCases
     }
 
     [TestMethod]
+    public async Task Defects_met_while_rolling_back_are_each_reported_once_and_every_other_downgrade_is_proven()
+    {
+        using var folder = Healthy();
+        for (var i = 3; i <= 9; i++)
+        {
+            folder.Write($"Migrations/{i:0000}_t{i}.up.sql", $"CREATE TABLE t{i} (id INTEGER PRIMARY KEY);\nCREATE INDEX ix_t{i} ON t{i} (id);\n");
+            folder.Write($"Migrations/{i:0000}_t{i}.down.sql", i == 7 ? $"DROP TABLE t{i};\nCREATE TABLE t{i}_old (id INTEGER);\n" : $"DROP TABLE t{i};\n");
+        }
+
+        folder.Write("Migrations/0004_t4.down.sql", "DROP INDEX IF EXISTS idx_t4;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var findings = result.Diagnostics.Where(d => d.Code.StartsWith("MIG4", StringComparison.Ordinal))
+            .Select(d => $"{d.Code} {Path.GetFileName(d.Location!.Path)}").ToArray();
+        CollectionAssert.AreEqual(new[] { "MIG4002 0004_t4.down.sql", "MIG4002 0007_t7.down.sql" }, findings, string.Join("\n", result.Diagnostics));
+        Assert.AreEqual("downgrades 7/9 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    [TestMethod]
+    public async Task Migrations_below_one_without_a_down_are_still_proven()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_notes.up.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n");
+        folder.Write("Migrations/0004_tags.up.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY);\n");
+        folder.Write("Migrations/0004_tags.down.sql", "DROP TABLE tags;\n");
+        folder.Write("Migrations/0001_create_users.down.sql", "SELECT 1;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var leftover = result.Diagnostics.Single(d => d.Code == "MIG4002");
+        Assert.AreEqual("0001_create_users.down.sql", Path.GetFileName(leftover.Location!.Path));
+        Assert.AreEqual("downgrades 2/4 proven (1 without down)", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    [TestMethod]
+    public async Task Downgrades_before_an_up_that_fails_are_still_proven()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_notes.up.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n");
+        folder.Write("Migrations/0003_notes.down.sql", "SELECT 1;\n");
+        folder.Write("Migrations/0004_broken.up.sql", "CREATE TABLE tags (id INTEGER PRIMARY KEY);\nINSERT INTO missing_table VALUES (1);\n");
+        folder.Write("Migrations/0004_broken.down.sql", "DROP TABLE tags;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        Assert.AreEqual(1, result.Diagnostics.Count(d => d.Code == "MIG2001"), string.Join("\n", result.Diagnostics));
+        var leftover = result.Diagnostics.Single(d => d.Code == "MIG4002");
+        StringAssert.Contains(leftover.Message, "notes");
+        StringAssert.StartsWith(result.Checks.Single(c => c.Check == "downgrade").Summary, "downgrades 2/4 proven");
+    }
+
+    [TestMethod]
+    public async Task Down_that_forgets_seed_data_in_the_middle_of_the_history_is_reported_once()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_seed_admin.up.sql", "INSERT INTO users (id, email) VALUES (1, 'admin@example.com');\n");
+        folder.Write("Migrations/0003_seed_admin.down.sql", "SELECT 1;\n");
+        folder.Write("Migrations/0004_notes.up.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY);\n");
+        folder.Write("Migrations/0004_notes.down.sql", "DROP TABLE notes;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var failure = result.Diagnostics.Single(d => d.Code.StartsWith("MIG4", StringComparison.Ordinal));
+        Assert.AreEqual("MIG4006", failure.Code);
+        StringAssert.Contains(failure.Message, "0003_seed_admin");
+        Assert.AreEqual("downgrades 3/4 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    [TestMethod]
     public async Task Duplicate_version_is_an_error_naming_both_files()
     {
         using var folder = Healthy();
