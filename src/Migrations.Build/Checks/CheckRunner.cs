@@ -72,14 +72,6 @@ public static class CheckRunner
     private static async Task<ValidationResult> RunChecksAsync(CheckContext context, ValidationResult result, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var set = MigrationDiscovery.Discover(request.MigrationsDirectory, context.Provider.Dialect, request.Layout, request.RequireDowngrade);
-        var lockPath = request.LockFile ?? Path.Combine(request.MigrationsDirectory, "migrations.lock");
-        context.History.AddRange(HistoryCheck.Run(set, lockPath));
-        var outcomes = new List<CheckOutcome>
-        {
-            Outcome("history", context.History, set.Migrations.Count == 1 ? "1 migration" : $"{set.Migrations.Count} migrations"),
-        };
-
         IReadOnlyList<SqlScript> modelScripts = [];
         Task<DatabaseSchema?> model = Task.FromResult<DatabaseSchema?>(null);
         if (request.ModelPath is { } modelPath)
@@ -89,10 +81,19 @@ public static class CheckRunner
             modelScripts = loaded.Scripts;
             if (!loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
             {
-                // The model's scratch database is built while the migrations replay.
-                model = Task.Run(() => DriftCheck.ReadModelAsync(context, modelScripts, cancellationToken), cancellationToken);
+                // The model's scratch database is built while the migrations are read and replayed.
+                var scripts = modelScripts;
+                model = Task.Run(() => DriftCheck.ReadModelAsync(context, scripts, cancellationToken), cancellationToken);
             }
         }
+
+        var set = MigrationDiscovery.Discover(request.MigrationsDirectory, context.Provider.Dialect, request.Layout, request.RequireDowngrade);
+        var lockPath = request.LockFile ?? Path.Combine(request.MigrationsDirectory, "migrations.lock");
+        context.History.AddRange(HistoryCheck.Run(set, lockPath));
+        var outcomes = new List<CheckOutcome>
+        {
+            Outcome("history", context.History, set.Migrations.Count == 1 ? "1 migration" : $"{set.Migrations.Count} migrations"),
+        };
 
         var unusable = context.History.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnreadableScript || d.Descriptor == DiagnosticCodes.UnterminatedToken);
         UpgradeCheck.Outcome? upgrade = null;
