@@ -9,7 +9,8 @@ then times, best of --repeat runs:
   * baseline (postgres): psql executing, for each migration, up, down and up again, in one session (ON_ERROR_STOP) on a
                          fresh database created (untimed) before each run;
   * engine:              `dotnet Migrations.Build.dll check --migrations DIR --model DIR/schema.sql` (all downgrade proofs),
-                         whole process, including .NET start-up and the scratch databases.
+                         whole process, including .NET start-up and the scratch databases; the engine the package runs
+                         on this machine (precompiled for .NET 10 on linux-x64, else the portable one).
 and prints the ratio engine / baseline. Not a test: nothing here asserts a time.
 
 PostgreSQL: without --psql the script starts a throwaway cluster itself (initdb -A trust into a temp folder, a private
@@ -20,6 +21,7 @@ stops and deletes the cluster at the end.
 import argparse
 import glob
 import os
+import platform
 import shutil
 import subprocess
 import sys
@@ -34,8 +36,14 @@ ENGINE_DIR = os.path.join(ROOT, "artifacts", "bench-engine")
 
 
 def build_engine():
-    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Migrations.Build"), "-c", "Release",
-                    "-o", ENGINE_DIR, "--nologo", "-v:q"], check=True)
+    """Publishes the engine the package runs on this machine: precompiled for .NET 10 on linux-x64, else portable."""
+    if sys.platform.startswith("linux") and platform.machine() in ("x86_64", "AMD64"):
+        target = ["-f", "net10.0", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true"]
+    else:
+        target = ["-f", "net8.0"]
+    shutil.rmtree(ENGINE_DIR, ignore_errors=True)
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src", "Migrations.Build"), "-c", "Release", *target,
+                    "-p:UseAppHost=false", "-o", ENGINE_DIR, "--nologo", "-v:q"], check=True)
     return os.path.join(ENGINE_DIR, "Migrations.Build.dll")
 
 
