@@ -12,7 +12,8 @@ namespace Migrations.Build.Providers.PostgreSql;
 /// <c>pg_ctl start -w</c> with fsync, synchronous commit and full page writes off (nothing here must survive a crash)
 /// and, on Unix, no TCP listener at all: the server is reached through a Unix socket in the cluster's own folder, so
 /// it cannot collide with another server's port. On Windows it listens on 127.0.0.1 at a free port.
-/// As root, the tools run as an unprivileged account (see <see cref="ServerAccount"/>).
+/// As root, the tools run as an unprivileged account (see <see cref="ServerAccount"/>). Clusters left running by a
+/// killed engine are stopped and deleted by the next start (see <see cref="OrphanedClusterSweeper"/>).
 /// </remarks>
 public sealed class TemporaryCluster : IAsyncDisposable
 {
@@ -54,9 +55,13 @@ public sealed class TemporaryCluster : IAsyncDisposable
             ?? throw new ProviderSetupException(DiagnosticCodes.EngineNotInstalled, ServerBinaries.InstallAdvice);
         var account = await ServerAccount.ResolveAsync(cancellationToken).ConfigureAwait(false);
 
+        var parent = TemporaryParent(account);
+        await SweepOrphansAsync(binaries, account).ConfigureAwait(false);
+
         // Short names: a Unix socket path must stay under ~100 bytes.
-        var root = Path.Combine(TemporaryParent(account), "mb-pg-" + RandomNumberGenerator.GetHexString(8, lowercase: true));
+        var root = Path.Combine(parent, OrphanedClusterSweeper.FolderPrefix + RandomNumberGenerator.GetHexString(8, lowercase: true));
         Directory.CreateDirectory(root);
+        OrphanedClusterSweeper.WriteOwner(root);
         if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -144,10 +149,21 @@ public sealed class TemporaryCluster : IAsyncDisposable
         NpgsqlConnection.ClearAllPools();
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
-            await RunToolAsync(_binaries.PgCtl, ["stop", "-w", "-D", DataDirectory, "-m", "immediate"], CancellationToken.None).ConfigureAwait(false);
+            await StopAsync(_binaries, _account, DataDirectory).ConfigureAwait(false);
         }
 
         DeleteRoot();
+    }
+
+    /// <summary>Stops and deletes the clusters of engines that died without cleaning up; returns their folders.</summary>
+    internal static Task<IReadOnlyList<string>> SweepOrphansAsync(ServerBinaries binaries, ServerAccount account) =>
+        OrphanedClusterSweeper.SweepAsync(TemporaryParent(account), data => StopAsync(binaries, account, data), DateTime.UtcNow);
+
+    /// <summary>Stops the server of a data directory at once.</summary>
+    private static Task StopAsync(ServerBinaries binaries, ServerAccount account, string dataDirectory)
+    {
+        var (fileName, arguments) = account.Command(binaries.PgCtl, ["stop", "-w", "-D", dataDirectory, "-m", "immediate"]);
+        return ExternalCommand.RunAsync(fileName, arguments, null, ToolTimeout, CancellationToken.None);
     }
 
     private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Migrations.Build.Providers.PostgreSql;
+
+/// <summary>Stops and deletes the temporary clusters (<c>mb-pg-*</c>) of engines that died without cleaning up: a
+/// killed build (kill -9, a CI job timeout) leaves the server running, since <c>pg_ctl start</c> detaches it.</summary>
+/// <remarks>A cluster's folder holds an <c>owner</c> file with the engine's process id and start time; a cluster is
+/// an orphan when that process is gone (a reused process id has another start time). A folder without a readable
+/// owner file is left alone until it is an hour old (it may be a cluster being created right now). Folders of other
+/// users cannot be read and are never touched.</remarks>
+internal static class OrphanedClusterSweeper
+{
+    public const string FolderPrefix = "mb-pg-";
+    public const string OwnerFileName = "owner";
+    private static readonly TimeSpan Grace = TimeSpan.FromHours(1);
+
+    /// <summary>Marks <paramref name="clusterRoot"/> as owned by this process.</summary>
+    public static void WriteOwner(string clusterRoot)
+    {
+        using var self = Process.GetCurrentProcess();
+        File.WriteAllText(
+            Path.Combine(clusterRoot, OwnerFileName),
+            string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId} {self.StartTime.ToUniversalTime().Ticks}\n"));
+    }
+
+    /// <summary>Stops and deletes the orphaned clusters under <paramref name="parent"/>; returns their folders.</summary>
+    public static async Task<IReadOnlyList<string>> SweepAsync(string parent, Func<string, Task> stopServer, DateTime nowUtc)
+    {
+        var swept = new List<string>();
+        IEnumerable<string> folders;
+        try
+        {
+            folders = Directory.EnumerateDirectories(parent, FolderPrefix + "*").ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return swept;
+        }
+
+        foreach (var folder in folders)
+        {
+            if (!IsOrphan(folder, nowUtc))
+            {
+                continue;
+            }
+
+            var data = Path.Combine(folder, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                await stopServer(data).ConfigureAwait(false);
+            }
+
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+                swept.Add(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Still in use or not ours after all: the next run tries again.
+            }
+        }
+
+        return swept;
+    }
+
+    internal static bool IsOrphan(string folder, DateTime nowUtc)
+    {
+        string owner;
+        try
+        {
+            owner = File.ReadAllText(Path.Combine(folder, OwnerFileName));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return CanEnter(folder) && Directory.GetLastWriteTimeUtc(folder) < nowUtc - Grace;
+        }
+
+        var parts = owner.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var startTicks))
+        {
+            return Directory.GetLastWriteTimeUtc(folder) < nowUtc - Grace;
+        }
+
+        return !IsRunning(pid, startTicks);
+    }
+
+    private static bool IsRunning(int pid, long startTicks)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - startTicks) < TimeSpan.TicksPerSecond;
+        }
+        catch (ArgumentException)
+        {
+            return false; // no such process
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return true; // exists but cannot be inspected: assume it is alive
+        }
+    }
+
+    private static bool CanEnter(string folder)
+    {
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(folder).Any();
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+}
