@@ -45,7 +45,8 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
 
     public string? ReportDirectory { get; set; }
 
-    /// <summary>The engine's <c>Migrations.Build.dll</c> (in the package: <c>tools/net8.0/</c>).</summary>
+    /// <summary>The engine: the portable <c>Migrations.Build.dll</c> (in the package: <c>tools/net8.0/</c>), run on
+    /// the dotnet host, or a native executable (<c>tools/linux-x64/Migrations.Build</c>), run directly.</summary>
     [Required]
     public string EnginePath { get; set; } = "";
 
@@ -68,9 +69,8 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
             return false;
         }
 
-        var host = string.IsNullOrEmpty(DotnetHostPath) ? "dotnet" : DotnetHostPath!;
-        var arguments = EngineArguments();
-        Log.LogMessage(MessageImportance.Low, "Running the migrations engine: {0} {1}", host, CommandLineText.Join(arguments));
+        var (program, arguments) = EngineCommand();
+        Log.LogMessage(MessageImportance.Low, "Running the migrations engine: {0} {1}", program, CommandLineText.Join(arguments));
 
         // Only set when given: otherwise the engine reads the variable the build itself inherited (CI secrets).
         var environment = new Dictionary<string, string>();
@@ -82,11 +82,13 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         EngineProcess engine;
         try
         {
-            engine = EngineProcess.Start(host, arguments, environment);
+            engine = EngineProcess.Start(program, arguments, environment);
         }
         catch (Win32Exception e)
         {
-            LogEngineError($"Could not start '{host}' to run the validation engine: {e.Message}. Make sure the .NET runtime is installed, or set DOTNET_HOST_PATH to the dotnet executable.");
+            LogEngineError(program == EnginePath
+                ? $"Could not start the validation engine '{program}': {e.Message}. Set MigrationsEnginePath to the package's tools/net8.0/Migrations.Build.dll to run the portable engine instead."
+                : $"Could not start '{program}' to run the validation engine: {e.Message}. Make sure the .NET runtime is installed, or set DOTNET_HOST_PATH to the dotnet executable.");
             return false;
         }
 
@@ -160,9 +162,35 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         }
     }
 
-    private List<string> EngineArguments()
+    /// <summary>A native engine (no .dll) runs itself; the portable one runs on the dotnet host. A native engine
+    /// that cannot be made executable (a read-only package cache) gives way to the portable one beside it.</summary>
+    private (string Program, List<string> Arguments) EngineCommand()
     {
-        var arguments = new List<string> { EnginePath, "check", "--migrations", MigrationsDirectory, "--format", "json" };
+        var host = string.IsNullOrEmpty(DotnetHostPath) ? "dotnet" : DotnetHostPath!;
+        if (EnginePath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            return (host, EngineArguments(EnginePath));
+        }
+
+        if (ExecutablePermission.TryEnsure(EnginePath))
+        {
+            return (EnginePath, EngineArguments(null));
+        }
+
+        var portable = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(EnginePath)!, "..", "net8.0", "Migrations.Build.dll"));
+        Log.LogMessage(MessageImportance.Normal, "The native engine '{0}' cannot be made executable; running the portable engine '{1}'.", EnginePath, portable);
+        return (host, EngineArguments(portable));
+    }
+
+    private List<string> EngineArguments(string? assembly)
+    {
+        var arguments = new List<string>();
+        if (assembly is not null)
+        {
+            arguments.Add(assembly);
+        }
+
+        arguments.AddRange(["check", "--migrations", MigrationsDirectory, "--format", "json"]);
         AddOption(arguments, "--model", Model);
         AddOption(arguments, "--provider", Provider);
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
