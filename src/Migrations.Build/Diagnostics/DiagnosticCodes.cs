@@ -28,7 +28,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor EmptyScript = new("MIG1010", "A script contains no statements", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidLockFile = new("MIG1011", "The history lock file cannot be read", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidDirective = new("MIG1012", "A migration directive comment is not understood", DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor InvalidVersion = new("MIG1013", "A migration's version is not a whole number", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor InvalidVersion = new("MIG1013", "A migration's version is not a number", DiagnosticSeverity.Error);
 
     // MIG2xxx: upgrade.
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);

@@ -107,7 +107,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             {
                 diagnostics.Add(new Diagnostic(
                     DiagnosticCodes.InvalidVersion,
-                    $"The version '{versionText}' of {name} is not a whole number; only integer versions are supported (e.g. V2__name.sql)",
+                    $"The version '{versionText}' of {name} is not a version: use digits, optionally in parts separated by dots or underscores (V2__name.sql, V2.1__name.sql)",
                     new SourceLocation(path)));
                 return;
             }

@@ -32,7 +32,7 @@ public static partial class MigrationLayouts
     [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)\.(?<role>up|down)\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex GolangMigrateFile();
 
-    // The version is everything up to the first "__", so V1_1__x gives "1_1", reported as not a whole number.
+    // The version is everything up to the first "__", so V1_1__x gives "1_1" (version 1.1, as Flyway reads it).
     [GeneratedRegex(@"^(?<role>[VU])(?<version>.*?)__(?<name>.+)\.sql$", RegexOptions.CultureInvariant)]
     internal static partial Regex FlywayFile();
 

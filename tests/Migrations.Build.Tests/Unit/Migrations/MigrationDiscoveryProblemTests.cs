@@ -142,15 +142,47 @@ public sealed class MigrationDiscoveryProblemTests
     }
 
     [TestMethod]
-    public void Flyway_version_that_is_not_a_whole_number_is_an_error()
+    [DataRow("V1.x__fix.sql", "1.x")]
+    [DataRow("V1..2__fix.sql", "1..2")]
+    [DataRow("V.1__fix.sql", ".1")]
+    [DataRow("V1-2__fix.sql", "1-2")]
+    public void Flyway_version_that_is_not_a_number_is_an_error(string file, string version)
     {
         using var folder = new TemporaryFolder();
-        var path = folder.Write("V1_1__fix.sql", "SELECT 1;");
+        var path = folder.Write(file, "SELECT 1;");
 
         var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.InvalidVersion);
 
         Assert.AreEqual(new SourceLocation(path), diagnostic.Location);
-        StringAssert.Contains(diagnostic.Message, "'1_1'");
+        StringAssert.Contains(diagnostic.Message, $"'{version}'");
+    }
+
+    [TestMethod]
+    public void Flyway_versions_with_dots_or_underscores_sort_part_by_part()
+    {
+        using var folder = new TemporaryFolder();
+        foreach (var file in new[] { "V1__a.sql", "V1.10__d.sql", "V1.2__c.sql", "V1_1__b.sql", "V2__e.sql" })
+        {
+            folder.Write(file, "SELECT 1;");
+        }
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        CollectionAssert.AreEqual(new[] { "a", "b", "c", "d", "e" }, set.Migrations.Select(m => m.Name).ToArray(), string.Join("\n", set.Diagnostics));
+        Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.InvalidVersion));
+    }
+
+    [TestMethod]
+    public void Flyway_versions_1_and_1_0_are_the_same_version()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("V1__a.sql", "SELECT 1;");
+        folder.Write("V1.0__b.sql", "SELECT 1;");
+
+        var duplicate = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.DuplicateVersion);
+
+        StringAssert.Contains(duplicate.Message, "V1__a.sql");
+        StringAssert.Contains(duplicate.Message, "V1.0__b.sql");
     }
 
     [TestMethod]
