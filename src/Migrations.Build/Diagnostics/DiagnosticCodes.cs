@@ -29,6 +29,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InvalidLockFile = new("MIG1011", "The history lock file cannot be read", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor InvalidDirective = new("MIG1012", "A migration directive comment is not understood", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidVersion = new("MIG1013", "A migration's version is not a number", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor MixedLayouts = new("MIG1014", "A migration uses another layout than the rest of its folder", DiagnosticSeverity.Warning);
 
     // MIG2xxx: upgrade.
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);

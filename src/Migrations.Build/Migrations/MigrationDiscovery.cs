@@ -68,6 +68,11 @@ public static class MigrationDiscovery
             }
         }
 
+        if (layout is null)
+        {
+            ReportMixedLayouts(migrations, scan, diagnostics);
+        }
+
         if (migrations.Count == 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.NoMigrations, $"No migrations found in '{root}'"));
@@ -106,6 +111,27 @@ public static class MigrationDiscovery
         }
 
         return paired;
+    }
+
+    /// <summary>The layout is detected per folder: the one most migrations use. A migration in another layout still
+    /// runs (nothing is skipped silently), but is named, since two tools writing one folder is usually a mistake.</summary>
+    private static void ReportMixedLayouts(List<Migration> migrations, MigrationDirectoryScan scan, List<Diagnostic> diagnostics)
+    {
+        var layouts = migrations.GroupBy(m => m.Layout).OrderByDescending(g => g.Count()).ThenBy(g => MigrationLayouts.All.ToList().IndexOf(g.Key)).ToList();
+        if (layouts.Count < 2)
+        {
+            return;
+        }
+
+        var main = layouts[0].Key;
+        foreach (var migration in layouts.Skip(1).SelectMany(g => g))
+        {
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.MixedLayouts,
+                $"{scan.DisplayName(migration.Up.Path)} uses the {migration.Layout} layout, but this folder's migrations use {main} ({layouts[0].Count()} of {migrations.Count}); rename it to the {main} layout, or set MigrationsLayout (--layout) to say which one the folder uses",
+                new SourceLocation(migration.Up.Path),
+                DiagnosticSeverity.Warning));
+        }
     }
 
     private static string ExpectedDown(Migration migration, MigrationDirectoryScan scan)

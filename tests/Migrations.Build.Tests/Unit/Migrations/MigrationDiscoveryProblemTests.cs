@@ -173,6 +173,37 @@ public sealed class MigrationDiscoveryProblemTests
     }
 
     [TestMethod]
+    public void Migration_in_another_layout_than_its_folder_is_a_warning_and_still_runs()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("0001_users.up.sql", "CREATE TABLE users (id INTEGER);");
+        folder.Write("0001_users.down.sql", "DROP TABLE users;");
+        folder.Write("0002_leads.up.sql", "CREATE TABLE leads (id INTEGER);");
+        folder.Write("0002_leads.down.sql", "DROP TABLE leads;");
+        var stray = folder.Write("V3__index.sql", "CREATE INDEX ix ON users (id);");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        var mixed = Single(set, DiagnosticCodes.MixedLayouts);
+        Assert.AreEqual(new SourceLocation(stray), mixed.Location);
+        Assert.AreEqual(DiagnosticSeverity.Warning, mixed.Severity);
+        StringAssert.Contains(mixed.Message, "uses the flyway layout, but this folder's migrations use golang-migrate (2 of 3)");
+        CollectionAssert.AreEqual(new[] { "users", "leads", "index" }, set.Migrations.Select(m => m.Name).ToArray());
+    }
+
+    [TestMethod]
+    public void Folder_in_one_layout_has_no_layout_warning()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("V1__users.sql", "CREATE TABLE users (id INTEGER);");
+        folder.Write("V2__leads.sql", "CREATE TABLE leads (id INTEGER);");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+
+        Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.MixedLayouts), string.Join("\n", set.Diagnostics));
+    }
+
+    [TestMethod]
     public void Flyway_versions_1_and_1_0_are_the_same_version()
     {
         using var folder = new TemporaryFolder();
