@@ -15,6 +15,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     private NpgsqlCommand? _fullFingerprint;
     private long _fingerprintPlannedForLines;
     private bool _stateMayBeGone;
+    private bool _preparedMayBeGone;
     private int _disposed;
 
     internal PostgreSqlScratchDatabase(string name, NpgsqlConnection connection, Func<string, Task> drop)
@@ -35,7 +36,12 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     {
         foreach (var statement in script.Statements)
         {
-            _stateMayBeGone |= SchemaFingerprint.MayDropState(statement.Text);
+            if (SchemaFingerprint.MayDropState(statement.Text))
+            {
+                _stateMayBeGone = true;
+                _preparedMayBeGone = true;
+            }
+
             await using var command = new NpgsqlCommand(statement.Text, _connection, _transaction) { CommandTimeout = 0 };
             try
             {
@@ -73,12 +79,19 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// <summary>With <paramref name="full"/>, every object is printed again (what the incremental read must equal).</summary>
     internal async Task<string> ReadFingerprintAsync(bool full, CancellationToken cancellationToken)
     {
+        if (_preparedMayBeGone)
+        {
+            // DISCARD ALL also deallocated the prepared statements, which the client library does not notice.
+            _preparedMayBeGone = false;
+            await DisposeFingerprintCommandsAsync().ConfigureAwait(false);
+            _connection.UnprepareAll();
+        }
+
         if (_stateMayBeGone)
         {
             // A statement may have dropped the session's temporary tables; IF NOT EXISTS makes this cheap when it did
             // not. Kept for the rest of the session: tables created again inside a transaction go with its rollback.
             await SchemaFingerprint.CreateStateAsync(_connection, _transaction, cancellationToken).ConfigureAwait(false);
-            await DisposeFingerprintCommandsAsync().ConfigureAwait(false);
         }
 
         var (fingerprint, repeat) = await ExecuteFingerprintAsync(full, cancellationToken).ConfigureAwait(false);

@@ -252,23 +252,25 @@ seed AS (
                'pg_am'::regclass, 'pg_language'::regclass))
 ),
 -- 4. above: dependents of objects whose name may have changed; carries_name: the object's own printed name may have
--- changed too (a seed, an object of a changed schema, an internal part), so its dependents are read again as well.
+-- changed too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are
+-- read again as well.
 affected (classid, objid, carries_name) AS (
     SELECT (s.owner >> 32)::oid, (s.owner & 4294967295)::oid, true FROM seed s
     UNION
-    SELECT e.classid, e.objid, e.carries_name
+    SELECT e.classid, e.objid, a.carries_name AND (e.part OR e.refclassid = 'pg_namespace'::regclass)
     FROM affected a
     CROSS JOIN LATERAL (
-        SELECT d.classid, d.objid,
-               d.refclassid = 'pg_namespace'::regclass OR d.deptype IN ('i', 'P', 'S') AS carries_name
+        SELECT d.classid, d.objid, d.refclassid, d.deptype IN ('i', 'P', 'S') AS part
         FROM pg_depend d
         WHERE d.refclassid = a.classid AND d.refobjid = a.objid
         UNION ALL
-        SELECT d.refclassid, d.refobjid, true
+        SELECT d.refclassid, d.refobjid, d.refclassid, true
         FROM pg_depend d
         WHERE d.classid = a.classid AND d.objid = a.objid AND d.deptype IN ('i', 'P', 'S')
     ) e
-    WHERE a.carries_name
+    -- Parts of one object (a constraint and its index, a type and its array type, a partition's index) are read
+    -- together, whether or not a name passed on to them.
+    WHERE a.carries_name OR e.part
 ),
 -- A default's or a view rule's text belongs to its relation.
 affected_owner AS (
