@@ -76,6 +76,10 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     internal Task InitializeAsync(CancellationToken cancellationToken) =>
         SchemaFingerprint.CreateStateAsync(_connection, null, cancellationToken);
 
+    /// <summary>How many fingerprint reads printed every object again (the first one, and those after a change that
+    /// may print anywhere: search_path, a namesake, a temporary or built-in object).</summary>
+    internal int FullReads { get; private set; }
+
     /// <summary>With <paramref name="full"/>, every object is printed again (what the incremental read must equal).</summary>
     internal async Task<string> ReadFingerprintAsync(bool full, CancellationToken cancellationToken)
     {
@@ -114,6 +118,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         command.Transaction = _transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        FullReads += reader.GetBoolean(2) ? 1 : 0;
         return (reader.GetString(0), reader.GetBoolean(1));
     }
 

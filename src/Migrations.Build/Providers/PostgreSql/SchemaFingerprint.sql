@@ -219,10 +219,10 @@ temporary_row AS (
       AND t.typname NOT LIKE '\_migrations\_build\_fingerprint\_%'
     UNION ALL
     SELECT p.xmin FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-    WHERE p.oid >= 16384 AND n.nspname LIKE 'pg\_temp\_%'
+    WHERE p.oid >= 16384 AND n.nspname LIKE 'pg\_temp\_%' AND p.proname NOT LIKE 'migrations\_build\_fingerprint\_%'
 ),
 stored AS (
-    SELECT o.owner, o.rows, o.collides FROM pg_temp.migrations_build_fingerprint_owner o
+    SELECT o.owner, o.rows, o.collides, o.signature, o.columns FROM pg_temp.migrations_build_fingerprint_owner o
 ),
 -- A full read unless the previous read and nothing global changed since.
 whole AS (
@@ -254,8 +254,21 @@ seed AS (
 -- 4. above: dependents of objects whose name may have changed; carries_name: the object's own printed name may have
 -- changed too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are
 -- read again as well.
+-- A seed passes its name on unless it is new (nothing older refers to it) or its name as others print it (the
+-- signature, migrations_build_fingerprint_signature in SchemaFingerprintState.sql) is the
+-- same as at the previous read (a column added, a default changed: only the seed itself prints differently).
+seed_name AS (
+    SELECT s.owner,
+           st.owner IS NOT NULL
+           AND (n.owner IS NULL OR st.signature IS NULL
+                OR st.signature IS DISTINCT FROM (SELECT g.signature FROM pg_temp.migrations_build_fingerprint_signature(s.owner, st.columns) g))
+               AS carries_name
+    FROM seed s
+    LEFT JOIN stored st ON st.owner = s.owner
+    LEFT JOIN owner_now n ON n.owner = s.owner
+),
 affected (classid, objid, carries_name) AS (
-    SELECT (s.owner >> 32)::oid, (s.owner & 4294967295)::oid, true FROM seed s
+    SELECT (s.owner >> 32)::oid, (s.owner & 4294967295)::oid, s.carries_name FROM seed_name s
     UNION
     SELECT e.classid, e.objid, a.carries_name AND (e.part OR e.refclassid = 'pg_namespace'::regclass)
     FROM affected a
@@ -296,23 +309,25 @@ todo_relation AS (
 -- Whether another object has the owner's name (then references to either may print qualified or not).
 namesake AS (
     SELECT t.owner,
-           CASE (t.owner >> 32)::oid
+           CASE t.classid
                WHEN 'pg_class'::regclass THEN EXISTS (
-                   SELECT FROM pg_class c JOIN pg_class x ON x.relname = c.relname AND x.oid <> c.oid
-                   WHERE c.oid = (t.owner & 4294967295)::oid)
+                   SELECT FROM pg_class x
+                   WHERE x.relname = (SELECT c.relname FROM pg_class c WHERE c.oid = t.objid) AND x.oid <> t.objid)
                  OR EXISTS (
-                   SELECT FROM pg_class c JOIN pg_type x ON x.typname = c.relname AND x.typnamespace <> c.relnamespace
-                   WHERE c.oid = (t.owner & 4294967295)::oid)
+                   SELECT FROM pg_type x
+                   WHERE x.typname = (SELECT c.relname FROM pg_class c WHERE c.oid = t.objid)
+                     AND x.typnamespace <> (SELECT c.relnamespace FROM pg_class c WHERE c.oid = t.objid))
                WHEN 'pg_type'::regclass THEN EXISTS (
-                   SELECT FROM pg_type c JOIN pg_type x ON x.typname = c.typname AND x.oid <> c.oid
-                   WHERE c.oid = (t.owner & 4294967295)::oid)
+                   SELECT FROM pg_type x
+                   WHERE x.typname = (SELECT c.typname FROM pg_type c WHERE c.oid = t.objid) AND x.oid <> t.objid)
                  OR EXISTS (
-                   SELECT FROM pg_type c JOIN pg_class x ON x.relname = c.typname AND x.relnamespace <> c.typnamespace
-                   WHERE c.oid = (t.owner & 4294967295)::oid)
+                   SELECT FROM pg_class x
+                   WHERE x.relname = (SELECT c.typname FROM pg_type c WHERE c.oid = t.objid)
+                     AND x.relnamespace <> (SELECT c.typnamespace FROM pg_type c WHERE c.oid = t.objid))
                WHEN 'pg_proc'::regclass THEN EXISTS (
-                   SELECT FROM pg_proc c JOIN pg_proc x ON x.proname = c.proname AND x.oid <> c.oid
-                   WHERE c.oid = (t.owner & 4294967295)::oid)
-               ELSE (t.owner >> 32)::oid NOT IN (
+                   SELECT FROM pg_proc x
+                   WHERE x.proname = (SELECT c.proname FROM pg_proc c WHERE c.oid = t.objid) AND x.oid <> t.objid)
+               ELSE t.classid NOT IN (
                    'pg_constraint'::regclass, 'pg_trigger'::regclass, 'pg_namespace'::regclass,
                    'pg_extension'::regclass, 'pg_description'::regclass)
            END AS collides
@@ -339,8 +354,9 @@ line (owner, text) AS (
     -- Objects that belong to an extension (the reflection leaves them out).
     SELECT t.owner, ROW('member', pg_describe_object(d.classid, d.objid, d.objsubid))::text
     FROM todo t
-    JOIN pg_depend d ON d.classid = t.classid AND d.objid = t.objid
-    WHERE d.deptype = 'e' AND d.objid >= 16384
+    CROSS JOIN LATERAL (SELECT * FROM pg_depend d
+                        WHERE d.classid = t.classid AND d.objid = t.objid AND d.deptype = 'e' AND d.objid >= 16384
+                        OFFSET 0) d  -- OFFSET 0: an index lookup per owner, not a join over the whole catalog
     UNION ALL
     -- Relations with their options and, per kind, the engine's full text of their definition.
     SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
@@ -425,7 +441,7 @@ line (owner, text) AS (
     UNION ALL
     SELECT t.owner, ROW('comment', o.type, o.identity, d.description)::text
     FROM todo t
-    JOIN pg_description d ON d.objoid = t.objid AND d.classoid = t.classid
+    CROSS JOIN LATERAL (SELECT * FROM pg_description d WHERE d.objoid = t.objid AND d.classoid = t.classid OFFSET 0) d
     CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) AS o
 ),
 -- Each line's md5 in four 32-bit parts, added up per owner.
@@ -439,11 +455,13 @@ line_sum AS (
     GROUP BY l.owner
 ),
 fresh AS (
-    SELECT n.owner, n.rows, s.collides, coalesce(l.lines, 0) AS lines, coalesce(l.sum1, 0) AS sum1,
-           coalesce(l.sum2, 0) AS sum2, coalesce(l.sum3, 0) AS sum3, coalesce(l.sum4, 0) AS sum4
+    SELECT n.owner, n.rows, s.collides, g.signature, g.columns, coalesce(l.lines, 0) AS lines,
+           coalesce(l.sum1, 0) AS sum1, coalesce(l.sum2, 0) AS sum2, coalesce(l.sum3, 0) AS sum3,
+           coalesce(l.sum4, 0) AS sum4
     FROM (SELECT DISTINCT owner FROM todo) t
     JOIN owner_now n ON n.owner = t.owner
     JOIN namesake s ON s.owner = t.owner
+    LEFT JOIN LATERAL pg_temp.migrations_build_fingerprint_signature(t.owner, NULL) g ON true
     LEFT JOIN line_sum l ON l.owner = t.owner
 ),
 removed_all AS (
@@ -461,8 +479,9 @@ removed AS (
     SELECT * FROM removed_all UNION ALL SELECT * FROM removed_some
 ),
 added AS (
-    INSERT INTO pg_temp.migrations_build_fingerprint_owner (owner, rows, collides, lines, sum1, sum2, sum3, sum4)
-    SELECT f.owner, f.rows, f.collides, f.lines, f.sum1, f.sum2, f.sum3, f.sum4 FROM fresh f
+    INSERT INTO pg_temp.migrations_build_fingerprint_owner
+        (owner, rows, collides, signature, columns, lines, sum1, sum2, sum3, sum4)
+    SELECT f.owner, f.rows, f.collides, f.signature, f.columns, f.lines, f.sum1, f.sum2, f.sum3, f.sum4 FROM fresh f
     RETURNING lines, sum1, sum2, sum3, sum4
 ),
 saved AS (
@@ -484,8 +503,9 @@ saved AS (
                  coalesce(sum(sum4), 0)::bigint AS sum4 FROM added) a
     RETURNING s.lines, s.sum1, s.sum2, s.sum3, s.sum4, s.watermark
 )
--- The line count (plus search_path's line), and an md5 of the sums and search_path. A NULL hash: the read found a
--- namesake and must be repeated as a full read (the client does so).
+-- The line count (plus search_path's line) and an md5 of the sums and search_path; whether the read found a namesake
+-- and must be repeated as a full read (the client does so); whether it was a full read.
 SELECT (s.lines + 1)::text || ' ' || md5(concat_ws(' ', s.sum1, s.sum2, s.sum3, s.sum4, current_setting('search_path'))),
-       (SELECT whole FROM decision) AND NOT (SELECT yes FROM whole) AS repeat
+       (SELECT whole FROM decision) AND NOT (SELECT yes FROM whole) AS repeat,
+       (SELECT yes FROM whole) AS whole
 FROM saved s
