@@ -344,11 +344,11 @@ line (owner, text) AS (
     SELECT NULL::bigint, NULL::text WHERE false
     UNION ALL
     SELECT 'pg_namespace'::regclass::oid::bigint << 32 | n.oid::bigint, ROW('schema', n.nspname)::text
-    FROM todo t JOIN pg_namespace n ON n.oid = t.objid AND t.classid = 'pg_namespace'::regclass
+    FROM todo t CROSS JOIN LATERAL (SELECT * FROM pg_namespace n WHERE n.oid = t.objid AND t.classid = 'pg_namespace'::regclass OFFSET 0) n
     UNION ALL
     SELECT t.owner, ROW('extension', e.extname, e.extversion, n.nspname)::text
     FROM todo t
-    JOIN pg_extension e ON e.oid = t.objid AND t.classid = 'pg_extension'::regclass
+    CROSS JOIN LATERAL (SELECT * FROM pg_extension e WHERE e.oid = t.objid AND t.classid = 'pg_extension'::regclass OFFSET 0) e
     JOIN pg_namespace n ON n.oid = e.extnamespace
     UNION ALL
     -- Objects that belong to an extension (the reflection leaves them out).
@@ -372,8 +372,8 @@ line (owner, text) AS (
                    ROW(format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
                        s.seqcycle)::text END)::text
     FROM todo_relation r
-    JOIN pg_class c ON c.oid = r.oid
-    LEFT JOIN pg_sequence s ON s.seqrelid = r.oid AND r.relkind = 'S'
+    CROSS JOIN LATERAL (SELECT * FROM pg_class c WHERE c.oid = r.oid OFFSET 0) c
+    LEFT JOIN LATERAL (SELECT * FROM pg_sequence s WHERE s.seqrelid = r.oid AND r.relkind = 'S' OFFSET 0) s ON true
     UNION ALL
     -- Columns (of tables, views, composite types) in their order; dropped ones are not part of the schema.
     SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
@@ -396,7 +396,7 @@ line (owner, text) AS (
                CASE WHEN con.conrelid <> 0 THEN con.conrelid::regclass::text ELSE con.contypid::regtype::text END,
                con.conparentid <> 0, pg_get_constraintdef(con.oid, true))::text
     FROM todo t
-    JOIN pg_constraint con ON con.oid = t.objid AND t.classid = 'pg_constraint'::regclass
+    CROSS JOIN LATERAL (SELECT * FROM pg_constraint con WHERE con.oid = t.objid AND t.classid = 'pg_constraint'::regclass OFFSET 0) con
     UNION ALL
     -- Sequences owned by a column (serial, OWNED BY) or by an identity column.
     SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
@@ -410,11 +410,10 @@ line (owner, text) AS (
     -- types of tables and views follow their relation.
     SELECT t.owner,
            ROW('type', ty.typtype, ty.oid::regtype::text, format_type(ty.typbasetype, ty.typtypmod), ty.typnotnull,
-               ty.typdefault, co.collname,
+               ty.typdefault, (SELECT co.collname FROM pg_collation co WHERE co.oid = ty.typcollation),
                (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = ty.oid))::text
     FROM todo t
-    JOIN pg_type ty ON ty.oid = t.objid AND t.classid = 'pg_type'::regclass
-    LEFT JOIN pg_collation co ON co.oid = ty.typcollation
+    CROSS JOIN LATERAL (SELECT * FROM pg_type ty WHERE ty.oid = t.objid AND t.classid = 'pg_type'::regclass OFFSET 0) ty
     WHERE ty.typtype IN ('e', 'd', 'r', 'm', 'b', 'c')
       AND NOT (ty.typtype = 'c' AND EXISTS (SELECT FROM pg_class c WHERE c.oid = ty.typrelid AND c.relkind <> 'c'))
     UNION ALL
@@ -422,22 +421,22 @@ line (owner, text) AS (
            ROW('function', p.oid::regprocedure::text, p.prokind,
                CASE WHEN p.prokind = 'a' THEN p.prosrc ELSE pg_get_functiondef(p.oid) END)::text
     FROM todo t
-    JOIN pg_proc p ON p.oid = t.objid AND t.classid = 'pg_proc'::regclass
+    CROSS JOIN LATERAL (SELECT * FROM pg_proc p WHERE p.oid = t.objid AND t.classid = 'pg_proc'::regclass OFFSET 0) p
     UNION ALL
     SELECT t.owner, ROW('trigger', tg.tgrelid::regclass::text, tg.tgname, pg_get_triggerdef(tg.oid, true))::text
     FROM todo t
-    JOIN pg_trigger tg ON tg.oid = t.objid AND t.classid = 'pg_trigger'::regclass
+    CROSS JOIN LATERAL (SELECT * FROM pg_trigger tg WHERE tg.oid = t.objid AND t.classid = 'pg_trigger'::regclass OFFSET 0) tg
     WHERE NOT tg.tgisinternal
     UNION ALL
     SELECT t.owner, ROW('collation', co.collnamespace::regnamespace::text, co.collname, co.collprovider,
                         co.collisdeterministic, co.collcollate, co.collctype)::text
     FROM todo t
-    JOIN pg_collation co ON co.oid = t.objid AND t.classid = 'pg_collation'::regclass
+    CROSS JOIN LATERAL (SELECT * FROM pg_collation co WHERE co.oid = t.objid AND t.classid = 'pg_collation'::regclass OFFSET 0) co
     UNION ALL
     SELECT t.owner, ROW('operator class', opc.opcnamespace::regnamespace::text, opc.opcname, opc.opcmethod,
                         opc.opcintype::regtype::text, opc.opcdefault)::text
     FROM todo t
-    JOIN pg_opclass opc ON opc.oid = t.objid AND t.classid = 'pg_opclass'::regclass
+    CROSS JOIN LATERAL (SELECT * FROM pg_opclass opc WHERE opc.oid = t.objid AND t.classid = 'pg_opclass'::regclass OFFSET 0) opc
     UNION ALL
     SELECT t.owner, ROW('comment', o.type, o.identity, d.description)::text
     FROM todo t
