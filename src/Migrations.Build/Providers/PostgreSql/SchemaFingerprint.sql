@@ -18,13 +18,15 @@
 --      after more than 2^31 transactions is a full read;
 --   2. its number of rows differs (a row deleted, e.g. a comment dropped), it is new, or it is gone;
 --   3. it is not a kind whose rows are tracked here (comments on, or extension members of, other kinds);
---   4. it depends (pg_depend) on an owner of 1.-3. that may have been renamed: the dependent's text prints that name
---      (an index, constraint, view, default, trigger or owned sequence naming a renamed column, table, sequence,
---      function or type). Names pass on to the dependents of a schema's objects and through internal dependencies
---      (array and row types, a constraint's index), so those are followed transitively.
+--   4. it depends (pg_depend) on an owner of 1.-3. whose name as others print it (its signature: qualified name, a
+--      relation's column names, an enum's labels) changed or that is gone: the dependent's text prints that name (an
+--      index, constraint, view, default, trigger or owned sequence naming a renamed column, table, sequence, function
+--      or type). Names pass on to the dependents of a schema's objects and through internal dependencies (array and
+--      row types, a constraint and its index, partitions), so those are followed transitively.
 -- How a name prints also depends on what else has that name (qualified when it is not the one search_path finds):
 -- when an object read again, or gone, has or had a namesake (any schema, system ones included), or an operator,
--- cast, operator class or family, collation, access method or language changed, the read is a full read. So it is
+-- cast, operator class or family, collation, access method, language or text search configuration or dictionary
+-- changed, the read is a full read. So it is
 -- when a setting that changes printed text changed (search_path, DateStyle, ...), when a temporary object appeared,
 -- changed or went (it can hide a name), or when a system object (OID < 16384) changed (a built-in renamed).
 -- Because the state is kept in temporary tables, ROLLBACK and ROLLBACK TO SAVEPOINT restore it with the catalogs.
@@ -99,6 +101,11 @@ owner_now AS (
         SELECT 'pg_am'::regclass::oid::bigint << 32 | am.oid::bigint FROM pg_am am WHERE am.oid >= 16384
         UNION ALL
         SELECT 'pg_language'::regclass::oid::bigint << 32 | l.oid::bigint FROM pg_language l
+        UNION ALL
+        -- Text search configurations and dictionaries print by name in expressions ('english'::regconfig).
+        SELECT 'pg_ts_config'::regclass::oid::bigint << 32 | c.oid::bigint FROM pg_ts_config c WHERE c.oid >= 16384
+        UNION ALL
+        SELECT 'pg_ts_dict'::regclass::oid::bigint << 32 | d.oid::bigint FROM pg_ts_dict d WHERE d.oid >= 16384
         UNION ALL
         SELECT 'pg_class'::regclass::oid::bigint << 32 | ad.adrelid::bigint FROM pg_attrdef ad WHERE ad.adrelid >= 16384
         UNION ALL
@@ -184,6 +191,12 @@ new_owner AS (
     SELECT 'pg_language'::regclass::oid::bigint << 32 | l.oid::bigint
     FROM pg_language l WHERE age(l.xmin) <= (SELECT age FROM since)
     UNION ALL
+    SELECT 'pg_ts_config'::regclass::oid::bigint << 32 | c.oid::bigint
+    FROM pg_ts_config c WHERE c.oid >= 16384 AND age(c.xmin) <= (SELECT age FROM since)
+    UNION ALL
+    SELECT 'pg_ts_dict'::regclass::oid::bigint << 32 | d.oid::bigint
+    FROM pg_ts_dict d WHERE d.oid >= 16384 AND age(d.xmin) <= (SELECT age FROM since)
+    UNION ALL
     SELECT d.classoid::bigint << 32 | d.objoid::bigint
     FROM pg_description d WHERE d.objoid >= 16384 AND age(d.xmin) <= (SELECT age FROM since)
     UNION ALL
@@ -208,6 +221,8 @@ system_row AS (
     UNION ALL SELECT FROM pg_am am WHERE am.oid < 16384 AND age(am.xmin) <= (SELECT age FROM since)
     UNION ALL SELECT FROM pg_constraint con WHERE con.oid < 16384 AND age(con.xmin) <= (SELECT age FROM since)
     UNION ALL SELECT FROM pg_rewrite rw WHERE rw.ev_class < 16384 AND age(rw.xmin) <= (SELECT age FROM since)
+    UNION ALL SELECT FROM pg_ts_config c WHERE c.oid < 16384 AND age(c.xmin) <= (SELECT age FROM since)
+    UNION ALL SELECT FROM pg_ts_dict d WHERE d.oid < 16384 AND age(d.xmin) <= (SELECT age FROM since)
 ),
 -- Temporary objects (other than this fingerprint's tables) hide names of the same name for the session.
 temporary_row AS (
@@ -249,19 +264,20 @@ seed AS (
                'pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass, 'pg_constraint'::regclass,
                'pg_trigger'::regclass, 'pg_namespace'::regclass, 'pg_extension'::regclass, 'pg_collation'::regclass,
                'pg_opclass'::regclass, 'pg_operator'::regclass, 'pg_opfamily'::regclass, 'pg_cast'::regclass,
-               'pg_am'::regclass, 'pg_language'::regclass))
+               'pg_am'::regclass, 'pg_language'::regclass, 'pg_ts_config'::regclass, 'pg_ts_dict'::regclass))
 ),
 -- 4. above: dependents of objects whose name may have changed; carries_name: the object's own printed name may have
 -- changed too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are
 -- read again as well.
--- A seed passes its name on unless it is new (nothing older refers to it) or its name as others print it (the
--- signature, migrations_build_fingerprint_signature in SchemaFingerprintState.sql) is the
--- same as at the previous read (a column added, a default changed: only the seed itself prints differently).
+-- A seed passes its name on unless it is new (nothing older refers to it) or its signature
+-- (migrations_build_fingerprint_signature in SchemaFingerprintState.sql, over the columns it had then) is the same as
+-- at the previous read (a column added, a default changed: only the seed itself prints differently).
 seed_name AS (
     SELECT s.owner,
            st.owner IS NOT NULL
            AND (n.owner IS NULL OR st.signature IS NULL
-                OR st.signature IS DISTINCT FROM (SELECT g.signature FROM pg_temp.migrations_build_fingerprint_signature(s.owner, st.columns) g))
+                OR st.signature IS DISTINCT FROM (
+                    SELECT g.signature FROM pg_temp.migrations_build_fingerprint_signature(s.owner, st.columns) g))
                AS carries_name
     FROM seed s
     LEFT JOIN stored st ON st.owner = s.owner
@@ -344,11 +360,14 @@ line (owner, text) AS (
     SELECT NULL::bigint, NULL::text WHERE false
     UNION ALL
     SELECT 'pg_namespace'::regclass::oid::bigint << 32 | n.oid::bigint, ROW('schema', n.nspname)::text
-    FROM todo t CROSS JOIN LATERAL (SELECT * FROM pg_namespace n WHERE n.oid = t.objid AND t.classid = 'pg_namespace'::regclass OFFSET 0) n
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_namespace n
+                        WHERE n.oid = t.objid AND t.classid = 'pg_namespace'::regclass OFFSET 0) n
     UNION ALL
     SELECT t.owner, ROW('extension', e.extname, e.extversion, n.nspname)::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_extension e WHERE e.oid = t.objid AND t.classid = 'pg_extension'::regclass OFFSET 0) e
+    CROSS JOIN LATERAL (SELECT * FROM pg_extension e
+                        WHERE e.oid = t.objid AND t.classid = 'pg_extension'::regclass OFFSET 0) e
     JOIN pg_namespace n ON n.oid = e.extnamespace
     UNION ALL
     -- Objects that belong to an extension (the reflection leaves them out).
@@ -396,7 +415,8 @@ line (owner, text) AS (
                CASE WHEN con.conrelid <> 0 THEN con.conrelid::regclass::text ELSE con.contypid::regtype::text END,
                con.conparentid <> 0, pg_get_constraintdef(con.oid, true))::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_constraint con WHERE con.oid = t.objid AND t.classid = 'pg_constraint'::regclass OFFSET 0) con
+    CROSS JOIN LATERAL (SELECT * FROM pg_constraint con
+                        WHERE con.oid = t.objid AND t.classid = 'pg_constraint'::regclass OFFSET 0) con
     UNION ALL
     -- Sequences owned by a column (serial, OWNED BY) or by an identity column.
     SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
@@ -413,7 +433,8 @@ line (owner, text) AS (
                ty.typdefault, (SELECT co.collname FROM pg_collation co WHERE co.oid = ty.typcollation),
                (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = ty.oid))::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_type ty WHERE ty.oid = t.objid AND t.classid = 'pg_type'::regclass OFFSET 0) ty
+    CROSS JOIN LATERAL (SELECT * FROM pg_type ty
+                        WHERE ty.oid = t.objid AND t.classid = 'pg_type'::regclass OFFSET 0) ty
     WHERE ty.typtype IN ('e', 'd', 'r', 'm', 'b', 'c')
       AND NOT (ty.typtype = 'c' AND EXISTS (SELECT FROM pg_class c WHERE c.oid = ty.typrelid AND c.relkind <> 'c'))
     UNION ALL
@@ -421,22 +442,26 @@ line (owner, text) AS (
            ROW('function', p.oid::regprocedure::text, p.prokind,
                CASE WHEN p.prokind = 'a' THEN p.prosrc ELSE pg_get_functiondef(p.oid) END)::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_proc p WHERE p.oid = t.objid AND t.classid = 'pg_proc'::regclass OFFSET 0) p
+    CROSS JOIN LATERAL (SELECT * FROM pg_proc p
+                        WHERE p.oid = t.objid AND t.classid = 'pg_proc'::regclass OFFSET 0) p
     UNION ALL
     SELECT t.owner, ROW('trigger', tg.tgrelid::regclass::text, tg.tgname, pg_get_triggerdef(tg.oid, true))::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_trigger tg WHERE tg.oid = t.objid AND t.classid = 'pg_trigger'::regclass OFFSET 0) tg
+    CROSS JOIN LATERAL (SELECT * FROM pg_trigger tg
+                        WHERE tg.oid = t.objid AND t.classid = 'pg_trigger'::regclass OFFSET 0) tg
     WHERE NOT tg.tgisinternal
     UNION ALL
     SELECT t.owner, ROW('collation', co.collnamespace::regnamespace::text, co.collname, co.collprovider,
                         co.collisdeterministic, co.collcollate, co.collctype)::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_collation co WHERE co.oid = t.objid AND t.classid = 'pg_collation'::regclass OFFSET 0) co
+    CROSS JOIN LATERAL (SELECT * FROM pg_collation co
+                        WHERE co.oid = t.objid AND t.classid = 'pg_collation'::regclass OFFSET 0) co
     UNION ALL
     SELECT t.owner, ROW('operator class', opc.opcnamespace::regnamespace::text, opc.opcname, opc.opcmethod,
                         opc.opcintype::regtype::text, opc.opcdefault)::text
     FROM todo t
-    CROSS JOIN LATERAL (SELECT * FROM pg_opclass opc WHERE opc.oid = t.objid AND t.classid = 'pg_opclass'::regclass OFFSET 0) opc
+    CROSS JOIN LATERAL (SELECT * FROM pg_opclass opc
+                        WHERE opc.oid = t.objid AND t.classid = 'pg_opclass'::regclass OFFSET 0) opc
     UNION ALL
     SELECT t.owner, ROW('comment', o.type, o.identity, d.description)::text
     FROM todo t
@@ -504,7 +529,8 @@ saved AS (
 )
 -- The line count (plus search_path's line) and an md5 of the sums and search_path; whether the read found a namesake
 -- and must be repeated as a full read (the client does so); whether it was a full read.
-SELECT (s.lines + 1)::text || ' ' || md5(concat_ws(' ', s.sum1, s.sum2, s.sum3, s.sum4, current_setting('search_path'))),
+SELECT (s.lines + 1)::text || ' '
+           || md5(concat_ws(' ', s.sum1, s.sum2, s.sum3, s.sum4, current_setting('search_path'))),
        (SELECT whole FROM decision) AND NOT (SELECT yes FROM whole) AS repeat,
        (SELECT yes FROM whole) AS whole
 FROM saved s

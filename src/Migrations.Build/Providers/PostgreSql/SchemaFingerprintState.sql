@@ -44,7 +44,8 @@ LANGUAGE sql STABLE AS $$
     GROUP BY n.nspname, c.relname
     UNION ALL
     SELECT md5(ROW(n.nspname, t.typname,
-                   (SELECT array_agg(e.enumlabel ORDER BY e.enumlabel) FROM pg_enum e WHERE e.enumtypid = t.oid))::text)::uuid,
+                   (SELECT array_agg(e.enumlabel ORDER BY e.enumlabel)
+                    FROM pg_enum e WHERE e.enumtypid = t.oid))::text)::uuid,
            NULL
     FROM pg_type t
     JOIN pg_namespace n ON n.oid = t.typnamespace

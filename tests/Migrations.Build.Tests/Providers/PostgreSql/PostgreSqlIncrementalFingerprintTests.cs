@@ -30,7 +30,9 @@ public sealed class PostgreSqlIncrementalFingerprintTests
         "CREATE TABLE child (extra text) INHERITS (parent);\n" +
         "COMMENT ON TABLE users IS 'people';\n" +
         "COMMENT ON COLUMN users.name IS 'display name';\n" +
-        "COMMENT ON CONSTRAINT fk_leads_owner ON leads IS 'owner';\n";
+        "COMMENT ON CONSTRAINT fk_leads_owner ON leads IS 'owner';\n" +
+        "CREATE TEXT SEARCH CONFIGURATION words (COPY = english);\n" +
+        "CREATE INDEX ix_leads_note_words ON leads USING gin (to_tsvector('words', note));\n";
 
     [ClassInitialize]
     public static Task StartServer(TestContext context) => AcquireAsync();
@@ -80,6 +82,7 @@ public sealed class PostgreSqlIncrementalFingerprintTests
     [DataRow("DROP SCHEMA billing CASCADE")]
     [DataRow("DROP TYPE mood CASCADE")]
     [DataRow("CREATE EXTENSION IF NOT EXISTS pg_trgm")]
+    [DataRow("ALTER TEXT SEARCH CONFIGURATION words RENAME TO terms")]
     public async Task The_incremental_fingerprint_equals_a_full_read_after(string change)
     {
         // Outside a transaction.
