@@ -124,7 +124,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 
     /// <summary>The prepared plans were made for the catalogs' size when they were prepared (a fresh database: a few
     /// hundred rows, so nested loops and per-row scans). Once the schema has grown well past that, the next read
-    /// prepares again; measured at 1,000 migrations, a plan made at the first one costs far more than planning.</summary>
+    /// prepares again. Planning the incremental statement costs about 250 ms, and a plan made for an empty database
+    /// reads a 1,000-migration schema only ~15% slower (18 against 16 ms for a read with nothing changed), so it is
+    /// planned again only after the line count has grown fourfold and by at least 1,000 lines.</summary>
     private async Task ReplanFingerprintIfOutgrownAsync(string fingerprint, CancellationToken cancellationToken)
     {
         var lines = long.Parse(fingerprint.AsSpan(0, fingerprint.IndexOf(' ', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
@@ -132,7 +134,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         {
             _fingerprintPlannedForLines = lines;
         }
-        else if (lines > 2 * _fingerprintPlannedForLines + 100)
+        else if (lines > 4 * _fingerprintPlannedForLines + 1000)
         {
             foreach (var command in new[] { _fingerprint, _fullFingerprint })
             {
