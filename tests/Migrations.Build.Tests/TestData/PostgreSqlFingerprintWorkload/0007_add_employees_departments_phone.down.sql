@@ -1,4 +1,0 @@
-ALTER TABLE departments ALTER COLUMN reference DROP NOT NULL;
-
-ALTER TABLE employees_departments DROP COLUMN phone;
-

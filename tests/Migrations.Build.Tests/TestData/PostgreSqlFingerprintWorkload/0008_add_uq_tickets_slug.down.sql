@@ -1,2 +1,0 @@
-ALTER TABLE tickets DROP CONSTRAINT uq_tickets_slug;
-

@@ -1,2 +1,0 @@
-ALTER TABLE tickets ADD CONSTRAINT uq_tickets_slug UNIQUE (slug);
-

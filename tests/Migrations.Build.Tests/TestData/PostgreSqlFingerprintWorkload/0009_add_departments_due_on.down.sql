@@ -1,2 +1,0 @@
-ALTER TABLE departments DROP COLUMN due_on;
-

@@ -1,2 +1,0 @@
-ALTER TABLE departments ADD COLUMN due_on date;
-

@@ -1,4 +1,0 @@
-ALTER TABLE employees DROP COLUMN number;
-
-DROP SEQUENCE seq_employees_number;
-

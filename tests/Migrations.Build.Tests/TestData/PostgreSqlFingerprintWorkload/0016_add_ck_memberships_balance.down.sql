@@ -1,2 +1,0 @@
-ALTER TABLE memberships DROP CONSTRAINT ck_memberships_balance;
-

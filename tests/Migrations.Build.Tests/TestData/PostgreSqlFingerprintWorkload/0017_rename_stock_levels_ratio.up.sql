@@ -1,2 +1,0 @@
-ALTER TABLE stock_levels RENAME COLUMN ratio TO latitude;
-

@@ -1,2 +1,0 @@
-ALTER TABLE invoices RENAME COLUMN ends_on TO starts_on;
-

@@ -1,2 +1,0 @@
-ALTER TABLE invoices RENAME COLUMN starts_on TO ends_on;
-

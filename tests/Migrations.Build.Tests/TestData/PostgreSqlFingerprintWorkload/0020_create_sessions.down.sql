@@ -1,4 +1,0 @@
-ALTER TABLE invoices ADD COLUMN avatar bytea;
-
-DROP TABLE sessions;
-

@@ -1,2 +1,0 @@
-DROP INDEX ix_invoices_ends_on;
-

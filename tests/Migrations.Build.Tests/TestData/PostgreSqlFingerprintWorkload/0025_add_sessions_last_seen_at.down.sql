@@ -1,2 +1,0 @@
-ALTER TABLE sessions DROP COLUMN last_seen_at;
-

@@ -1,2 +1,0 @@
-ALTER TABLE currencies ADD COLUMN avatar bytea;
-

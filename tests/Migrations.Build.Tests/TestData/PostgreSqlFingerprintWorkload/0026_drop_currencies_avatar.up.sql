@@ -1,2 +1,0 @@
-ALTER TABLE currencies DROP COLUMN avatar;
-

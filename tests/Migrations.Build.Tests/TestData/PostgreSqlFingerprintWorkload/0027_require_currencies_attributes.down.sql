@@ -1,2 +1,0 @@
-ALTER TABLE currencies ALTER COLUMN attributes DROP NOT NULL;
-

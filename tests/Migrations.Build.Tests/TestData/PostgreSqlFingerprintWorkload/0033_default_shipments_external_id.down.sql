@@ -1,2 +1,0 @@
-ALTER TABLE shipments ALTER COLUMN external_id DROP DEFAULT;
-

@@ -1,2 +1,0 @@
-DROP INDEX ix_roles_external_id_reviews_id_public_id;
-

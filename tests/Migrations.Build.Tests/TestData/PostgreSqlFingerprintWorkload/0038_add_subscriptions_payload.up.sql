@@ -1,2 +1,0 @@
-ALTER TABLE subscriptions ADD COLUMN payload jsonb NOT NULL DEFAULT '{}'::jsonb;
-

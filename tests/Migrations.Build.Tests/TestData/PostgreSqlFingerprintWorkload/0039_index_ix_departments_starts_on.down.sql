@@ -1,2 +1,0 @@
-DROP INDEX ix_departments_starts_on;
-

@@ -1,2 +1,0 @@
-CREATE INDEX ix_departments_starts_on ON departments (starts_on);
-

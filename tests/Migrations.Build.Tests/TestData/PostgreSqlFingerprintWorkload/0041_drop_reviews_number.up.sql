@@ -1,4 +1,0 @@
-ALTER TABLE reviews DROP COLUMN number;
-
-ALTER TABLE departments ALTER COLUMN reference DROP DEFAULT;
-

@@ -1,2 +1,0 @@
-ALTER TABLE tickets ADD COLUMN token uuid NOT NULL DEFAULT gen_random_uuid();
-

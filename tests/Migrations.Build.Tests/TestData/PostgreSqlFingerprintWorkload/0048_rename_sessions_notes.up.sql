@@ -1,2 +1,0 @@
-ALTER TABLE sessions RENAME COLUMN notes TO description;
-

@@ -1,2 +1,0 @@
-ALTER TABLE invoices DROP COLUMN starts_on;
-

@@ -1,2 +1,0 @@
-ALTER TABLE invoices ADD COLUMN starts_on date;
-

@@ -1,2 +1,0 @@
-ALTER TABLE employees DROP COLUMN ratio;
-

@@ -1,2 +1,0 @@
-ALTER TABLE employees ADD COLUMN ratio double precision;
-

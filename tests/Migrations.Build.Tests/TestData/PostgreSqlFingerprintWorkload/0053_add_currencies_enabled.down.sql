@@ -1,4 +1,0 @@
-DROP TABLE permissions;
-
-ALTER TABLE currencies DROP COLUMN enabled;
-

@@ -1,4 +1,0 @@
-DROP TABLE attachments;
-
-ALTER TABLE vendors ADD COLUMN view_count bigint DEFAULT 0;
-

@@ -1,2 +1,0 @@
-ALTER TABLE categories ADD COLUMN view_count bigint;
-

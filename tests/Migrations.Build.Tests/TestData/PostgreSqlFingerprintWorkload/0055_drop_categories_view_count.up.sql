@@ -1,2 +1,0 @@
-ALTER TABLE categories DROP COLUMN view_count;
-

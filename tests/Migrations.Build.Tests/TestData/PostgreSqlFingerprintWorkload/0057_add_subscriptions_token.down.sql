@@ -1,2 +1,0 @@
-ALTER TABLE subscriptions DROP COLUMN token;
-

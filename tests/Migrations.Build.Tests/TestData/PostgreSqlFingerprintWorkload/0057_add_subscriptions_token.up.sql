@@ -1,2 +1,0 @@
-ALTER TABLE subscriptions ADD COLUMN token uuid DEFAULT gen_random_uuid();
-
