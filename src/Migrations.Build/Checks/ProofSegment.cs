@@ -32,6 +32,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             .ToHashSet();
 
         await using var database = await context.Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+        await database.ExpectMigrationsAsync(to, cancellationToken);
         var forward = await ForwardAsync(database, oneByOne, sweepFrom, to, cancellationToken);
         var schema = forward.FailedMigration is null && readSchema
             ? context.Provider.Normalize(await database.ReadSchemaAsync(cancellationToken))
@@ -49,6 +50,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             if (unproven.Count > 0)
             {
                 await using var exact = await context.Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+                await exact.ExpectMigrationsAsync(stop + 1, cancellationToken);
                 var redo = await ForwardAsync(exact, unproven, sweepFrom: stop + 1, stop + 1, cancellationToken);
                 attempted += redo.Attempted;
                 passed += redo.Passed;

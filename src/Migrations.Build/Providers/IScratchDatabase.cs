@@ -23,6 +23,11 @@ public interface IScratchDatabase : IAsyncDisposable
     Task<DatabaseSchema> ReadChangedSchemaAsync(string fingerprint, string otherFingerprint, CancellationToken cancellationToken) =>
         ReadSchemaAsync(cancellationToken);
 
+    /// <summary>Says, before the first fingerprint read and outside any transaction, how many migrations this
+    /// database will replay: an engine may read fingerprints one way for short histories and another for long ones
+    /// (fingerprints are only ever compared within one database). The default does nothing.</summary>
+    Task ExpectMigrationsAsync(int count, CancellationToken cancellationToken) => Task.CompletedTask;
+
     Task BeginTransactionAsync(CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);

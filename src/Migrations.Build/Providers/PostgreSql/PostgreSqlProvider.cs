@@ -107,8 +107,8 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         try
         {
             // Error details (the failing key values) come from scratch data only, so they are safe to show.
-            // JIT off: the catalog queries are estimated expensive enough for the JIT, which then spends far longer
-            // compiling them than running them.
+            // JIT off: the catalog queries are estimated expensive enough for the JIT, which then spends seconds
+            // compiling what runs in milliseconds (measured: the schema fingerprint, 5 s instead of 5 ms).
             var scratchSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true };
             scratchSettings.Options = string.IsNullOrWhiteSpace(scratchSettings.Options) ? "-c jit=off" : scratchSettings.Options + " -c jit=off";
             connection = new NpgsqlConnection(scratchSettings.ConnectionString);

@@ -128,7 +128,7 @@ public sealed class PostgreSqlFingerprintTests
         await using var database = await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
         await database.ExecuteAsync(Script(Base), CancellationToken.None);
         var small = await database.ReadFingerprintAsync(CancellationToken.None);
-        var tables = string.Concat(Enumerable.Range(1, 120).Select(i => $"CREATE TABLE t{i} (id integer PRIMARY KEY, v text);\n"));
+        var tables = string.Concat(Enumerable.Range(1, 300).Select(i => $"CREATE TABLE t{i} (id integer PRIMARY KEY, v text);\n"));
         await database.ExecuteAsync(Script(tables), CancellationToken.None);
 
         var grown = await database.ReadFingerprintAsync(CancellationToken.None);

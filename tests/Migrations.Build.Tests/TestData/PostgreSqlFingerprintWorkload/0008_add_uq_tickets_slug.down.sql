@@ -1,0 +1,2 @@
+ALTER TABLE tickets DROP CONSTRAINT uq_tickets_slug;
+

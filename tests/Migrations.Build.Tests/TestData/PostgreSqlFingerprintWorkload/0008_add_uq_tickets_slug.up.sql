@@ -1,0 +1,2 @@
+ALTER TABLE tickets ADD CONSTRAINT uq_tickets_slug UNIQUE (slug);
+

@@ -1,0 +1,2 @@
+ALTER TABLE departments DROP COLUMN due_on;
+

@@ -1,0 +1,2 @@
+ALTER TABLE departments ADD COLUMN due_on date;
+

@@ -1,0 +1,6 @@
+ALTER TABLE departments DROP COLUMN discount;
+
+DROP VIEW v_employees;
+
+DROP TABLE stock_levels;
+

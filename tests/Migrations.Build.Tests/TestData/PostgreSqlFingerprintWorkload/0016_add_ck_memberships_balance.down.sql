@@ -1,0 +1,2 @@
+ALTER TABLE memberships DROP CONSTRAINT ck_memberships_balance;
+

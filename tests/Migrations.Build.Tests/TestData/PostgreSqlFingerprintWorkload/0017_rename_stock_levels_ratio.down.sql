@@ -1,0 +1,2 @@
+ALTER TABLE stock_levels RENAME COLUMN latitude TO ratio;
+

@@ -1,0 +1,2 @@
+ALTER TABLE stock_levels RENAME COLUMN ratio TO latitude;
+

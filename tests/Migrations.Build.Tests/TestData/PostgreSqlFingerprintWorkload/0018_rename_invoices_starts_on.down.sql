@@ -1,0 +1,2 @@
+ALTER TABLE invoices RENAME COLUMN ends_on TO starts_on;
+

@@ -1,0 +1,2 @@
+ALTER TABLE invoices RENAME COLUMN starts_on TO ends_on;
+

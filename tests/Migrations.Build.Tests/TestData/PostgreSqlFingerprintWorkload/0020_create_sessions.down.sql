@@ -1,0 +1,4 @@
+ALTER TABLE invoices ADD COLUMN avatar bytea;
+
+DROP TABLE sessions;
+

@@ -1,0 +1,2 @@
+DROP INDEX ix_invoices_ends_on;
+

@@ -1,0 +1,2 @@
+ALTER TABLE sessions ADD COLUMN last_seen_at timestamptz DEFAULT CURRENT_TIMESTAMP;
+

@@ -1,0 +1,2 @@
+ALTER TABLE currencies ADD COLUMN avatar bytea;
+

@@ -1,0 +1,2 @@
+ALTER TABLE currencies DROP COLUMN avatar;
+

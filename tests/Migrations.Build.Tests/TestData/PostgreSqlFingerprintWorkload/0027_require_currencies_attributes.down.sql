@@ -1,0 +1,2 @@
+ALTER TABLE currencies ALTER COLUMN attributes DROP NOT NULL;
+

@@ -1,0 +1,2 @@
+ALTER TABLE shipments ALTER COLUMN external_id DROP DEFAULT;
+

@@ -1,0 +1,2 @@
+ALTER TABLE shipments ALTER COLUMN external_id SET DEFAULT gen_random_uuid();
+

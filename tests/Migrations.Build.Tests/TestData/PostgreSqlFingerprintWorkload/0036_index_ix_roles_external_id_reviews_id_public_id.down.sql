@@ -1,0 +1,2 @@
+DROP INDEX ix_roles_external_id_reviews_id_public_id;
+

@@ -1,0 +1,4 @@
+ALTER TABLE subscriptions DROP COLUMN number;
+
+DROP SEQUENCE seq_subscriptions_number;
+

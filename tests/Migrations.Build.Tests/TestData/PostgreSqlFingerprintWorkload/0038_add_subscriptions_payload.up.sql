@@ -1,0 +1,2 @@
+ALTER TABLE subscriptions ADD COLUMN payload jsonb NOT NULL DEFAULT '{}'::jsonb;
+

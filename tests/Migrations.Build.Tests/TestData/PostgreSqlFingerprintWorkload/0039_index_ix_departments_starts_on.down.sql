@@ -1,0 +1,2 @@
+DROP INDEX ix_departments_starts_on;
+

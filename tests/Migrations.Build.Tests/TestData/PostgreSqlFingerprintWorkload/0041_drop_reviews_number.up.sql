@@ -1,0 +1,4 @@
+ALTER TABLE reviews DROP COLUMN number;
+
+ALTER TABLE departments ALTER COLUMN reference DROP DEFAULT;
+

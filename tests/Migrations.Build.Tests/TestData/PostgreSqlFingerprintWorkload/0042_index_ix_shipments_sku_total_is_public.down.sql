@@ -1,0 +1,2 @@
+DROP INDEX ix_shipments_sku_total_is_public;
+

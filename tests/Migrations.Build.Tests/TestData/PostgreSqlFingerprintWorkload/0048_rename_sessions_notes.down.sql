@@ -1,0 +1,2 @@
+ALTER TABLE sessions RENAME COLUMN description TO notes;
+

@@ -1,0 +1,2 @@
+ALTER TABLE sessions RENAME COLUMN notes TO description;
+

@@ -1,0 +1,2 @@
+ALTER TABLE invoices DROP COLUMN starts_on;
+

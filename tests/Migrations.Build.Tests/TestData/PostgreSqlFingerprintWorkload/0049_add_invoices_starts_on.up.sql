@@ -1,0 +1,2 @@
+ALTER TABLE invoices ADD COLUMN starts_on date;
+

@@ -1,0 +1,2 @@
+ALTER TABLE employees DROP COLUMN ratio;
+

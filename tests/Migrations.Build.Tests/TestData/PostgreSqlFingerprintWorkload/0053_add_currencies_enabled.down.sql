@@ -1,0 +1,4 @@
+DROP TABLE permissions;
+
+ALTER TABLE currencies DROP COLUMN enabled;
+

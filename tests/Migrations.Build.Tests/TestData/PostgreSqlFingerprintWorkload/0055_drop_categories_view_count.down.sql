@@ -1,0 +1,2 @@
+ALTER TABLE categories ADD COLUMN view_count bigint;
+

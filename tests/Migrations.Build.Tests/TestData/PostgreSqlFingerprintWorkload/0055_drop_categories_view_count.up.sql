@@ -1,0 +1,2 @@
+ALTER TABLE categories DROP COLUMN view_count;
+

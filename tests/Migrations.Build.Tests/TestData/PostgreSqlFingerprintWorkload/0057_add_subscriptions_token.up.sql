@@ -1,0 +1,2 @@
+ALTER TABLE subscriptions ADD COLUMN token uuid DEFAULT gen_random_uuid();
+
