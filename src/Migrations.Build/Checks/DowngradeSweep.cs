@@ -44,34 +44,8 @@ internal sealed class DowngradeSweep(CheckContext context, IScratchDatabase data
         return (proven, null);
     }
 
-    private async Task<bool> TryRevertAsync(SqlScript down, CancellationToken cancellationToken)
-    {
-        var transactional = !UpgradeCheck.NeedsNoTransaction(context.Provider, down);
-        try
-        {
-            if (transactional)
-            {
-                await database.BeginTransactionAsync(cancellationToken);
-            }
-
-            await database.ExecuteAsync(down, cancellationToken);
-            if (transactional)
-            {
-                await database.CommitAsync(cancellationToken);
-            }
-
-            return true;
-        }
-        catch (StatementFailedException)
-        {
-            if (database.InTransaction)
-            {
-                await database.RollbackAsync(cancellationToken);
-            }
-
-            return false;
-        }
-    }
+    private async Task<bool> TryRevertAsync(SqlScript down, CancellationToken cancellationToken) =>
+        await UpgradeCheck.TryRunAsync(database, down, transactional: !UpgradeCheck.NeedsNoTransaction(context.Provider, down), cancellationToken) is null;
 
     private async Task<string> DigestAsync(CancellationToken cancellationToken) =>
         FingerprintDigest.Of(await database.ReadFingerprintAsync(cancellationToken));

@@ -78,6 +78,22 @@ public static class UpgradeCheck
     /// reports MIG2001 at the failing statement, rolls back an open transaction and returns false when it fails.</summary>
     internal static async Task<bool> TryApplyAsync(CheckContext context, IScratchDatabase database, Migration migration, bool transactional, CancellationToken cancellationToken)
     {
+        if (await TryRunAsync(database, migration.Up, transactional, cancellationToken) is not { } failure)
+        {
+            return true;
+        }
+
+        context.Upgrade.Add(new Diagnostic(
+            DiagnosticCodes.UpStatementFailed,
+            $"Migration {migration} failed: {failure.Message}",
+            failure.Location));
+        return false;
+    }
+
+    /// <summary>Runs a script (in its own transaction when <paramref name="transactional"/>, else in whatever is open);
+    /// when a statement fails, rolls back an open transaction and returns the failure.</summary>
+    internal static async Task<StatementFailedException?> TryRunAsync(IScratchDatabase database, SqlScript script, bool transactional, CancellationToken cancellationToken)
+    {
         try
         {
             if (transactional)
@@ -85,13 +101,13 @@ public static class UpgradeCheck
                 await database.BeginTransactionAsync(cancellationToken);
             }
 
-            await database.ExecuteAsync(migration.Up, cancellationToken);
+            await database.ExecuteAsync(script, cancellationToken);
             if (transactional)
             {
                 await database.CommitAsync(cancellationToken);
             }
 
-            return true;
+            return null;
         }
         catch (StatementFailedException failure)
         {
@@ -100,11 +116,7 @@ public static class UpgradeCheck
                 await database.RollbackAsync(cancellationToken);
             }
 
-            context.Upgrade.Add(new Diagnostic(
-                DiagnosticCodes.UpStatementFailed,
-                $"Migration {migration} failed: {failure.Message}",
-                failure.Location));
-            return false;
+            return failure;
         }
     }
 

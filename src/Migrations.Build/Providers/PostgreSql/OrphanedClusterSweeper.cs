@@ -74,7 +74,7 @@ internal static class OrphanedClusterSweeper
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return CanEnter(folder) && Directory.GetLastWriteTimeUtc(folder) < nowUtc - Grace;
+            return CanEnter(folder) && IsPastGrace(folder, nowUtc);
         }
 
         var parts = owner.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -82,11 +82,13 @@ internal static class OrphanedClusterSweeper
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
             || !long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var startTicks))
         {
-            return Directory.GetLastWriteTimeUtc(folder) < nowUtc - Grace;
+            return IsPastGrace(folder, nowUtc);
         }
 
         return !IsRunning(pid, startTicks);
     }
+
+    private static bool IsPastGrace(string folder, DateTime nowUtc) => Directory.GetLastWriteTimeUtc(folder) < nowUtc - Grace;
 
     private static bool IsRunning(int pid, long startTicks)
     {

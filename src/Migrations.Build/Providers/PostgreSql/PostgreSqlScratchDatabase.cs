@@ -79,13 +79,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             return await ReadFingerprintAsync(full: false, cancellationToken).ConfigureAwait(false);
         }
 
-        if (_preparedMayBeGone)
-        {
-            _preparedMayBeGone = false;
-            await _wholeFingerprint.DisposeAsync().ConfigureAwait(false);
-            _connection.UnprepareAll();
-        }
-
+        await ForgetPreparedIfGoneAsync().ConfigureAwait(false);
         return await _wholeFingerprint.ReadAsync(_connection, _transaction, cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,14 +109,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// <summary>With <paramref name="full"/>, every object is printed again (what the incremental read must equal).</summary>
     internal async Task<string> ReadFingerprintAsync(bool full, CancellationToken cancellationToken)
     {
-        if (_preparedMayBeGone)
-        {
-            // DISCARD ALL also deallocated the prepared statements, which the client library does not notice.
-            _preparedMayBeGone = false;
-            await DisposeFingerprintCommandsAsync().ConfigureAwait(false);
-            _connection.UnprepareAll();
-        }
-
+        await ForgetPreparedIfGoneAsync().ConfigureAwait(false);
         if (_stateMayBeGone)
         {
             // A statement may have dropped the session's temporary tables; IF NOT EXISTS makes this cheap when it did
@@ -140,6 +127,19 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 
         await ReplanFingerprintIfOutgrownAsync(fingerprint, cancellationToken).ConfigureAwait(false);
         return fingerprint;
+    }
+
+    /// <summary>DISCARD ALL also deallocates the prepared statements, which the client library does not notice: after a
+    /// statement that may have done so, the fingerprint statements are prepared again.</summary>
+    private async Task ForgetPreparedIfGoneAsync()
+    {
+        if (_preparedMayBeGone)
+        {
+            _preparedMayBeGone = false;
+            await DisposeFingerprintCommandsAsync().ConfigureAwait(false);
+            await _wholeFingerprint.DisposeAsync().ConfigureAwait(false);
+            _connection.UnprepareAll();
+        }
     }
 
     private async Task<(string Fingerprint, bool Repeat)> ExecuteFingerprintAsync(bool full, CancellationToken cancellationToken)
@@ -161,7 +161,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// planned again only after the line count has grown fourfold and by at least 1,000 lines.</summary>
     private async Task ReplanFingerprintIfOutgrownAsync(string fingerprint, CancellationToken cancellationToken)
     {
-        var lines = long.Parse(fingerprint.AsSpan(0, fingerprint.IndexOf(' ', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+        var lines = SchemaFingerprint.LineCount(fingerprint);
         if (_fingerprintPlannedForLines == 0)
         {
             _fingerprintPlannedForLines = lines;

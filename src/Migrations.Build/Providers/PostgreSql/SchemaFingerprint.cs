@@ -42,6 +42,10 @@ internal static partial class SchemaFingerprint
     [GeneratedRegex(@"\b(DISCARD|DROP\s+OWNED)\b|pg_temp|migrations_build_fingerprint", RegexOptions.IgnoreCase)]
     private static partial Regex DropsTemporaryObjects();
 
+    /// <summary>The line count a fingerprint starts with (both fingerprints print it first): how big the schema is.</summary>
+    public static long LineCount(string fingerprint) =>
+        long.Parse(fingerprint.AsSpan(0, fingerprint.IndexOf(' ', StringComparison.Ordinal)), System.Globalization.CultureInfo.InvariantCulture);
+
     internal static string Load(string name)
     {
         var assembly = typeof(SchemaFingerprint).Assembly;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace Migrations.Build.Providers.PostgreSql;
@@ -27,7 +26,7 @@ internal sealed class WholeSchemaFingerprint : IAsyncDisposable
 
         // The plan fits the catalogs' size when it was prepared (a fresh database: nested loops, per-row scans); once
         // the schema has outgrown it, the next read prepares again.
-        var lines = long.Parse(fingerprint.AsSpan(0, fingerprint.IndexOf(' ', StringComparison.Ordinal)), CultureInfo.InvariantCulture);
+        var lines = SchemaFingerprint.LineCount(fingerprint);
         if (_plannedForLines == 0)
         {
             _plannedForLines = lines;
