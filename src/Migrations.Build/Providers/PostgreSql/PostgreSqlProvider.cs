@@ -18,6 +18,10 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     private readonly NpgsqlConnectionStringBuilder _settings;
     private readonly TemporaryCluster? _cluster;
 
+    // One CREATE DATABASE at a time: run together, each copy of template0 contends with the others for the WAL and
+    // the disk (measured: three at once take 180-250 ms each, one after the other ~45 ms each).
+    private readonly SemaphoreSlim _creating = new(1, 1);
+
     private PostgreSqlProvider(NpgsqlDataSource server, NpgsqlConnectionStringBuilder settings, Version serverVersion, TemporaryCluster? cluster)
     {
         _server = server;
@@ -79,6 +83,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     {
         var name = ScratchDatabaseName.New(DateTime.UtcNow);
         var quoted = ScratchDatabaseSweeper.QuoteIdentifier(name);
+        await _creating.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // On our own cluster (fsync off) copying the files is about twice as fast as the default WAL-logged copy;
@@ -102,7 +107,12 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
                 $"Could not create the scratch database {name} on the PostgreSQL server (the user needs the CREATEDB privilege): {ServerErrorReport.Describe(exception)}",
                 exception);
         }
+        finally
+        {
+            _creating.Release();
+        }
 
+        NpgsqlDataSource? source = null;
         NpgsqlConnection? connection = null;
         try
         {
@@ -111,7 +121,12 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             // compiling what runs in milliseconds (measured: the schema fingerprint, 5 s instead of 5 ms).
             var scratchSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true };
             scratchSettings.Options = string.IsNullOrWhiteSpace(scratchSettings.Options) ? "-c jit=off" : scratchSettings.Options + " -c jit=off";
-            connection = new NpgsqlConnection(scratchSettings.ConnectionString);
+            // No type loading: the engine reads only built-in types, and loading the server's type catalog costs a
+            // query of 15-35 ms on each new database.
+            source = new NpgsqlDataSourceBuilder(scratchSettings.ConnectionString)
+                .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+                .Build();
+            connection = source.CreateConnection();
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var check = new NpgsqlCommand("SELECT current_database()", connection))
             {
@@ -125,13 +140,18 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
                 }
             }
 
-            return new PostgreSqlScratchDatabase(name, connection, DropAsync);
+            return new PostgreSqlScratchDatabase(name, source, connection, DropAsync);
         }
         catch (Exception exception) when (exception is NpgsqlException or ProviderSetupException)
         {
             if (connection is not null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (source is not null)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
             }
 
             await DropAsync(name).ConfigureAwait(false);
@@ -150,6 +170,11 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             if (connection is not null)
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (source is not null)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
             }
 
             await DropAsync(name).ConfigureAwait(false);
@@ -186,6 +211,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
     public async ValueTask DisposeAsync()
     {
+        _creating.Dispose();
         await _server.DisposeAsync().ConfigureAwait(false);
         if (_cluster is not null)
         {

@@ -8,6 +8,7 @@ namespace Migrations.Build.Providers.PostgreSql;
 /// nothing keeps it open after dispose); disposing it drops the database.</summary>
 public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 {
+    private readonly NpgsqlDataSource _source;
     private readonly NpgsqlConnection _connection;
     private readonly Func<string, Task> _drop;
     private NpgsqlTransaction? _transaction;
@@ -20,9 +21,10 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     private bool _preparedMayBeGone;
     private int _disposed;
 
-    internal PostgreSqlScratchDatabase(string name, NpgsqlConnection connection, Func<string, Task> drop)
+    internal PostgreSqlScratchDatabase(string name, NpgsqlDataSource source, NpgsqlConnection connection, Func<string, Task> drop)
     {
         Name = name;
+        _source = source;
         _connection = connection;
         _drop = drop;
     }
@@ -32,37 +34,69 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 
     public bool InTransaction => _transaction is not null;
 
-    /// <summary>Runs each statement as its own command so a failure points at its statement; the server's error
-    /// position is mapped to the file's line and column.</summary>
+    /// <summary>Runs the script's statements in order; a failure points at its statement, and the server's error
+    /// position is mapped to the file's line and column. Inside an open transaction the statements go to the server in
+    /// one batch (one round trip: the server still runs them one by one and stops at the first error, which then
+    /// aborts the transaction either way); outside one, or when a statement manages transactions itself, each is its
+    /// own command, so each runs in its own implicit transaction as psql would run it.</summary>
     public async Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
     {
-        foreach (var statement in script.Statements)
+        var statements = script.Statements;
+        if (statements.Any(s => SchemaFingerprint.MayDropState(s.Text)))
         {
-            if (SchemaFingerprint.MayDropState(statement.Text))
-            {
-                _stateMayBeGone = true;
-                _preparedMayBeGone = true;
-            }
+            _stateMayBeGone = true;
+            _preparedMayBeGone = true;
+        }
 
+        if (_transaction is not null && statements.Count > 1 && !statements.Any(s => PostgreSqlTransactionRules.RequiresNoTransaction(s.Text)))
+        {
+            await ExecuteBatchAsync(statements, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var statement in statements)
+        {
             await using var command = new NpgsqlCommand(statement.Text, _connection, _transaction) { CommandTimeout = 0 };
             try
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (PostgresException exception)
+            catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
             {
-                throw new StatementFailedException(
-                    statement,
-                    ServerErrorReport.Locate(statement, exception.Position),
-                    ServerErrorReport.Describe(exception),
-                    exception);
-            }
-            catch (NpgsqlException exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new StatementFailedException(statement, statement.Location, ServerErrorReport.Describe(exception), exception);
+                throw Failure(statement, exception);
             }
         }
     }
+
+    private async Task ExecuteBatchAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(_connection, _transaction) { Timeout = 0 };
+        foreach (var statement in statements)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+        }
+
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
+        {
+            // Npgsql leaves the exception's BatchCommand unset here; the failed command is the first one the server
+            // did not complete (a completed command has a known statement type).
+            var failed = 0;
+            while (failed < statements.Count - 1 && batch.BatchCommands[failed].StatementType != StatementType.Unknown)
+            {
+                failed++;
+            }
+
+            throw Failure(statements[failed], exception);
+        }
+    }
+
+    private static StatementFailedException Failure(SqlStatement statement, NpgsqlException exception) => exception is PostgresException server
+        ? new StatementFailedException(statement, ServerErrorReport.Locate(statement, server.Position), ServerErrorReport.Describe(server), exception)
+        : new StatementFailedException(statement, statement.Location, ServerErrorReport.Describe(exception), exception);
 
     public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken) =>
         PostgreSqlSchemaReader.ReadAsync(_connection, _transaction, cancellationToken);
@@ -257,6 +291,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         finally
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
+            await _source.DisposeAsync().ConfigureAwait(false);
             await _drop(Name).ConfigureAwait(false);
         }
     }
