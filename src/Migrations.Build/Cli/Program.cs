@@ -40,7 +40,16 @@ public static class Program
         catch (Exception crash) when (crash is not OutOfMemoryException)
         {
             var message = $"{crash.GetType().Name}: {SecretRedactor.Redact(crash.Message)}";
-            Console.WriteLine(new Diagnostic(DiagnosticCodes.InternalError, $"The validation engine failed: {message}. This is a bug; please report it with the output of --verbose.").ToString());
+            var diagnostic = new Diagnostic(DiagnosticCodes.InternalError, $"The validation engine failed: {message}. This is a bug; please report it with the output of --verbose.");
+            if (WantsJson(args))
+            {
+                new JsonLinesResultWriter(Console.Out).Diagnostic(diagnostic);
+            }
+            else
+            {
+                Console.WriteLine(diagnostic.ToString());
+            }
+
             if (verbose)
             {
                 Console.Error.WriteLine(SecretRedactor.Redact(crash.ToString()));
@@ -48,5 +57,26 @@ public static class Program
 
             return ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>Whether the arguments ask for JSON lines (<c>--format json</c>, <c>--format=json</c>,
+    /// <c>--format:json</c>): read from the raw arguments, since a crash may come before or during parsing.</summary>
+    internal static bool WantsJson(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg == "--format" && i + 1 < args.Count && args[i + 1].Equals("json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+
+            if (arg.Equals("--format=json", StringComparison.OrdinalIgnoreCase) || arg.Equals("--format:json", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
