@@ -1,4 +1,5 @@
 using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
 
 namespace Migrations.Build.Checks;
@@ -6,6 +7,11 @@ namespace Migrations.Build.Checks;
 /// <summary>What the checks of one run share: the request, the provider and where each check reports.</summary>
 public sealed class CheckContext(ValidationRequest request, IDatabaseProvider provider, Action<string>? progress = null)
 {
+    // Completed once the upgrade pass has its first scratch database (or will not create one): the model's database
+    // is created after it, so the longer pass starts first (a server creates databases one at a time, see
+    // PostgreSqlProvider).
+    private TaskCompletionSource _upgradeDatabaseCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public ValidationRequest Request { get; } = request;
 
     public IDatabaseProvider Provider { get; } = provider;
@@ -20,8 +26,31 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
 
     public void Progress(string message) => progress?.Invoke(message);
 
+    /// <summary>A scratch database for the upgrade pass (<see cref="ScratchPurpose.Migrations"/>) or for the model
+    /// (<see cref="ScratchPurpose.Model"/>, asked for once the upgrade pass has its first one).</summary>
+    public async Task<IScratchDatabase> CreateScratchDatabaseAsync(ScratchPurpose purpose, CancellationToken cancellationToken)
+    {
+        if (purpose == ScratchPurpose.Model)
+        {
+            await _upgradeDatabaseCreated.Task.WaitAsync(cancellationToken);
+            return await Provider.CreateScratchDatabaseAsync("model", cancellationToken);
+        }
+
+        try
+        {
+            return await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+        }
+        finally
+        {
+            UpgradeDatabaseCreated();
+        }
+    }
+
+    /// <summary>Lets the model's database be created: the upgrade pass has its database, or will not create one.</summary>
+    public void UpgradeDatabaseCreated() => _upgradeDatabaseCreated.TrySetResult();
+
     /// <summary>A context for work running beside this one: same request and provider, its own diagnostics.</summary>
-    public CheckContext Fork() => new(Request, Provider, progress);
+    public CheckContext Fork() => new(Request, Provider, progress) { _upgradeDatabaseCreated = _upgradeDatabaseCreated };
 
     /// <summary>Takes a forked context's diagnostics, after this context's own.</summary>
     public void Absorb(CheckContext fork)

@@ -73,18 +73,13 @@ public static class CheckRunner
     {
         var request = context.Request;
         IReadOnlyList<SqlScript> modelScripts = [];
-        Task<DatabaseSchema?> model = Task.FromResult<DatabaseSchema?>(null);
+        var buildModel = false;
         if (request.ModelPath is { } modelPath)
         {
             var loaded = DeclarativeSqlModel.Load(modelPath, context.Provider.Dialect);
             context.Drift.AddRange(loaded.Diagnostics);
             modelScripts = loaded.Scripts;
-            if (!loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
-            {
-                // The model's scratch database is built while the migrations are read and replayed.
-                var scripts = modelScripts;
-                model = Task.Run(() => DriftCheck.ReadModelAsync(context, scripts, cancellationToken), cancellationToken);
-            }
+            buildModel = !loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
         }
 
         var set = MigrationDiscovery.Discover(request.MigrationsDirectory, context.Provider.Dialect, request.Layout, request.RequireDowngrade);
@@ -96,14 +91,37 @@ public static class CheckRunner
         };
 
         var unusable = context.History.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnreadableScript || d.Descriptor == DiagnosticCodes.UnterminatedToken);
+        if (unusable is not null || set.Migrations.Count == 0)
+        {
+            context.UpgradeDatabaseCreated(); // none will be
+        }
+
+        // The model's scratch database is built while the migrations replay (created after theirs, see CheckContext).
+        var scripts = modelScripts;
+        var model = buildModel
+            ? Task.Run(() => DriftCheck.ReadModelAsync(context, scripts, cancellationToken), cancellationToken)
+            : Task.FromResult<DatabaseSchema?>(null);
+        var upgradeRun = unusable is null ? UpgradeCheck.RunAsync(context, set.Migrations, cancellationToken) : null;
+
         UpgradeCheck.Outcome? upgrade = null;
-        if (unusable is not null)
+        if (upgradeRun is null)
         {
             outcomes.Add(new CheckOutcome("upgrade", CheckStatus.NotRun, "upgrade not run (a script cannot be read)"));
         }
         else
         {
-            upgrade = await UpgradeCheck.RunAsync(context, set.Migrations, cancellationToken);
+            try
+            {
+                upgrade = await upgradeRun;
+            }
+            catch
+            {
+                // Cancelled or the server went away: the model's database is dropped before the provider is.
+                context.UpgradeDatabaseCreated();
+                await Task.WhenAny(model);
+                throw;
+            }
+
             outcomes.Add(upgrade.Schema is null
                 ? new CheckOutcome("upgrade", CheckStatus.Failed, $"upgrade failed at {upgrade.FailedMigration}")
                 : new CheckOutcome("upgrade", CheckStatus.Passed, "upgrade ok"));

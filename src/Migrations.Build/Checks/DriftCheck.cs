@@ -13,7 +13,7 @@ public static class DriftCheck
     /// (reported as MIG3001 at the model file's line).</summary>
     public static async Task<DatabaseSchema?> ReadModelAsync(CheckContext context, IReadOnlyList<SqlScript> scripts, CancellationToken cancellationToken)
     {
-        await using var database = await context.Provider.CreateScratchDatabaseAsync("model", cancellationToken);
+        await using var database = await context.CreateScratchDatabaseAsync(ScratchPurpose.Model, cancellationToken);
         foreach (var script in scripts)
         {
             try

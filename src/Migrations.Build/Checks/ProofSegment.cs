@@ -31,7 +31,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             .Where(i => migrations[i].Down is not null && (i < sweepFrom || migrations[i].Up.ChangesData))
             .ToHashSet();
 
-        await using var database = await context.Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+        await using var database = await context.CreateScratchDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
         await database.ExpectMigrationsAsync(to, cancellationToken);
         var forward = await ForwardAsync(database, oneByOne, sweepFrom, to, cancellationToken);
         var schema = forward.FailedMigration is null && readSchema
@@ -49,7 +49,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
                 .ToHashSet();
             if (unproven.Count > 0)
             {
-                await using var exact = await context.Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+                await using var exact = await context.CreateScratchDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
                 await exact.ExpectMigrationsAsync(stop + 1, cancellationToken);
                 var redo = await ForwardAsync(exact, unproven, sweepFrom: stop + 1, stop + 1, cancellationToken);
                 attempted += redo.Attempted;
