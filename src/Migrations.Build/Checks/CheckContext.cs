@@ -7,8 +7,8 @@ namespace Migrations.Build.Checks;
 /// <summary>What the checks of one run share: the request, the provider and where each check reports.</summary>
 public sealed class CheckContext(ValidationRequest request, IDatabaseProvider provider, Action<string>? progress = null)
 {
-    // Completed once the upgrade pass has its first scratch database (or will not create one): the model's database
-    // is created after it, so the longer pass starts first (a server creates databases one at a time, see
+    // Completed once the upgrade pass has its scratch databases (or will not create them): the model's database is
+    // created after them, so the longer pass starts first (a server creates databases one at a time, see
     // PostgreSqlProvider).
     private TaskCompletionSource _upgradeDatabaseCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -27,7 +27,7 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     public void Progress(string message) => progress?.Invoke(message);
 
     /// <summary>A scratch database for the upgrade pass (<see cref="ScratchPurpose.Migrations"/>) or for the model
-    /// (<see cref="ScratchPurpose.Model"/>, asked for once the upgrade pass has its first one).</summary>
+    /// (<see cref="ScratchPurpose.Model"/>, asked for once the upgrade pass has its own).</summary>
     public async Task<IScratchDatabase> CreateScratchDatabaseAsync(ScratchPurpose purpose, CancellationToken cancellationToken)
     {
         if (purpose == ScratchPurpose.Model)
@@ -36,14 +36,7 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
             return await Provider.CreateScratchDatabaseAsync("model", cancellationToken);
         }
 
-        try
-        {
-            return await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
-        }
-        finally
-        {
-            UpgradeDatabaseCreated();
-        }
+        return await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
     }
 
     /// <summary>Lets the model's database be created: the upgrade pass has its database, or will not create one.</summary>

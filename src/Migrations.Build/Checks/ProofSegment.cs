@@ -24,6 +24,11 @@ namespace Migrations.Build.Checks;
 /// </remarks>
 internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration> migrations, int from, int to, bool readSchema)
 {
+    private readonly TaskCompletionSource _databaseCreated = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the segment has its scratch database (or failed to create it).</summary>
+    public Task DatabaseCreated => _databaseCreated.Task;
+
     public async Task<UpgradeCheck.Outcome> RunAsync(CancellationToken cancellationToken)
     {
         var sweepFrom = SweepStart();
@@ -31,7 +36,17 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             .Where(i => migrations[i].Down is not null && (i < sweepFrom || migrations[i].Up.ChangesData))
             .ToHashSet();
 
-        await using var database = await context.CreateScratchDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
+        IScratchDatabase database;
+        try
+        {
+            database = await context.CreateScratchDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
+        }
+        finally
+        {
+            _databaseCreated.TrySetResult();
+        }
+
+        await using var scratch = database;
         await database.ExpectMigrationsAsync(to, cancellationToken);
         var forward = await ForwardAsync(database, oneByOne, sweepFrom, to, cancellationToken);
         var schema = forward.FailedMigration is null && readSchema

@@ -19,19 +19,29 @@ public static class UpgradeCheck
     {
         var scope = context.Request.Downgrade;
         var firstProof = !scope.Enabled ? migrations.Count : scope.LastCount is { } n ? Math.Max(0, migrations.Count - n) : 0;
-        var split = context.Provider.ScalesWithParallelDatabases ? SplitPoint(migrations, firstProof) : null;
+        var split = context.Provider.ScalesWithParallelDatabases ? SplitPoint(migrations, firstProof, context.Provider.ProofCost) : null;
         if (split is not { } k)
         {
-            return await new ProofSegment(context, migrations, firstProof, migrations.Count, readSchema: true).RunAsync(cancellationToken);
+            var whole = new ProofSegment(context, migrations, firstProof, migrations.Count, readSchema: true);
+            var run = whole.RunAsync(cancellationToken);
+            await Task.WhenAny(whole.DatabaseCreated, run);
+            context.UpgradeDatabaseCreated();
+            return await run;
         }
 
         // Two scratch databases prove the two parts of the history at once (the lower one applies only the ups it
-        // needs): the proofs are the expensive part, and a build machine has the cores.
+        // needs): the proofs are the expensive part, and a build machine has the cores. The databases are created one
+        // after the other, the lower part's first (SplitPoint counts the upper part's later start).
         var lower = context.Fork();
         var upper = context.Fork();
-        var outcomes = await Task.WhenAll(
-            Task.Run(() => new ProofSegment(lower, migrations, firstProof, k, readSchema: false).RunAsync(cancellationToken), cancellationToken),
-            Task.Run(() => new ProofSegment(upper, migrations, k, migrations.Count, readSchema: true).RunAsync(cancellationToken), cancellationToken));
+        var lowerSegment = new ProofSegment(lower, migrations, firstProof, k, readSchema: false);
+        var upperSegment = new ProofSegment(upper, migrations, k, migrations.Count, readSchema: true);
+        var lowerRun = Task.Run(() => lowerSegment.RunAsync(cancellationToken), cancellationToken);
+        await Task.WhenAny(lowerSegment.DatabaseCreated, lowerRun);
+        var upperRun = Task.Run(() => upperSegment.RunAsync(cancellationToken), cancellationToken);
+        await Task.WhenAny(upperSegment.DatabaseCreated, upperRun);
+        context.UpgradeDatabaseCreated();
+        var outcomes = await Task.WhenAll(lowerRun, upperRun);
         context.Absorb(lower);
         if (outcomes[0].FailedMigration is not null)
         {
@@ -46,25 +56,37 @@ public static class UpgradeCheck
         };
     }
 
-    /// <summary>Where to split the proofs so both scratch databases do about the same work, or null to use one. An up
-    /// or a down costs about its statement count times the schema size (which grows with the position); the upper
-    /// part applies every up and the downs above the split, the lower part the ups and downs below it.</summary>
-    internal static int? SplitPoint(IReadOnlyList<Migration> migrations, int firstProof)
+    /// <summary>Where to split the proofs so both scratch databases do about the same work, or null to use one. The
+    /// upper part applies every up and proves the migrations above the split; the lower part applies the ups below it
+    /// and proves those. Costs per <paramref name="cost"/>: an up or a down costs its statement count (growing with
+    /// the position where statements cost more on a bigger schema), a proof adds two fingerprint reads, and the upper
+    /// part starts one database creation later.</summary>
+    internal static int? SplitPoint(IReadOnlyList<Migration> migrations, int firstProof, ProofCost cost)
     {
         if (Environment.ProcessorCount < 2 || migrations.Count - firstProof < MinimumProofsToSplit)
         {
             return null;
         }
 
-        var weights = migrations.Select((m, i) => (double)Math.Max(1, m.Up.Statements.Count) * (migrations.Count + i)).ToArray();
-        var all = weights.Sum();
-        var unproven = weights.Take(firstProof).Sum();
-        double below = 0, lowerCost = unproven;
-        for (var k = firstProof; k < migrations.Count; k++)
+        var count = migrations.Count;
+        var apply = new double[count];
+        var prove = new double[count];
+        double statementsBefore = 0;
+        for (var i = 0; i < count; i++)
         {
-            below += weights[k];
-            lowerCost += 2 * weights[k];
-            var upperCost = all + (all - unproven - below);
+            var statements = Math.Max(1, migrations[i].Up.Statements.Count);
+            apply[i] = statements * (1 + (cost.StatementGrowth * i / count));
+            statementsBefore += statements;
+            prove[i] = (2 * apply[i]) + (2 * (cost.ReadBase + (cost.ReadPerStatement * statementsBefore)));
+        }
+
+        var all = apply.Sum();
+        var lowerCost = apply.Take(firstProof).Sum();
+        var upperCost = cost.DatabaseCreation + all + Enumerable.Range(firstProof, count - firstProof).Sum(i => prove[i] - apply[i]);
+        for (var k = firstProof; k < count; k++)
+        {
+            lowerCost += prove[k];
+            upperCost -= prove[k] - apply[k];
             if (lowerCost >= upperCost)
             {
                 return k + 1;

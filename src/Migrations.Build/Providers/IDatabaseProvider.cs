@@ -30,4 +30,7 @@ public interface IDatabaseProvider : IAsyncDisposable
     /// server runs them in separate processes; SQLite does once its allocator's statistics lock is off (with it on,
     /// two threads measured slower than one).</summary>
     bool ScalesWithParallelDatabases => false;
+
+    /// <summary>What a downgrade proof costs here, for splitting the proofs between two scratch databases.</summary>
+    ProofCost ProofCost => ProofCost.Default;
 }

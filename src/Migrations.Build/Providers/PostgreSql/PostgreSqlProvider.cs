@@ -187,6 +187,11 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     /// <summary>Each scratch database is served by its own server process.</summary>
     public bool ScalesWithParallelDatabases => true;
 
+    /// <summary>A statement costs about the same at any schema size; the fingerprint read after each up and each down
+    /// prints every object (measured on the 200-migration workload: ~0.5 ms a read on an empty schema, ~10 ms at the
+    /// end, against ~0.7 ms a statement); a database takes 100-200 ms to create while another one works.</summary>
+    public ProofCost ProofCost { get; } = new(StatementGrowth: 0, ReadBase: 1, ReadPerStatement: 0.035, DatabaseCreation: 200);
+
     public bool RequiresNoTransaction(SqlStatement statement) => PostgreSqlTransactionRules.RequiresNoTransaction(statement.Text);
 
     /// <summary>Opens a connection to the server's maintenance database (for tests and tools that inspect the server).</summary>

@@ -1,0 +1,15 @@
+namespace Migrations.Build.Providers;
+
+/// <summary>What a downgrade proof costs on an engine, in units of one statement, so the proofs can be split evenly
+/// between two scratch databases (<see cref="Checks.UpgradeCheck"/>).</summary>
+/// <param name="StatementGrowth">How much more a statement costs at the end of the history than at its start (SQLite
+/// parses its whole schema again on each DDL statement: 1, twice as much at the end).</param>
+/// <param name="ReadBase">The fixed cost of one schema fingerprint read.</param>
+/// <param name="ReadPerStatement">What a read costs more for each statement applied before it (the objects it prints).</param>
+/// <param name="DatabaseCreation">Creating a scratch database: the second one starts that much later.</param>
+public sealed record ProofCost(double StatementGrowth, double ReadBase, double ReadPerStatement, double DatabaseCreation)
+{
+    /// <summary>Statements that cost more as the schema grows, reads and databases that cost little next to them
+    /// (SQLite).</summary>
+    public static ProofCost Default { get; } = new(1, 0, 0, 0);
+}
