@@ -1,5 +1,4 @@
 using Migrations.Build.Diagnostics;
-using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
 
 namespace Migrations.Build.Checks;
@@ -27,12 +26,17 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     public void Progress(string message) => progress?.Invoke(message);
 
     /// <summary>A scratch database for the upgrade pass (<see cref="ScratchPurpose.Migrations"/>) or for the model
-    /// (<see cref="ScratchPurpose.Model"/>, asked for once the upgrade pass has its own).</summary>
+    /// (<see cref="ScratchPurpose.Model"/>; where creating a database costs, asked for once the upgrade pass has its
+    /// own).</summary>
     public async Task<IScratchDatabase> CreateScratchDatabaseAsync(ScratchPurpose purpose, CancellationToken cancellationToken)
     {
         if (purpose == ScratchPurpose.Model)
         {
-            await _upgradeDatabaseCreated.Task.WaitAsync(cancellationToken);
+            if (Provider.ProofCost.DatabaseCreation > 0)
+            {
+                await _upgradeDatabaseCreated.Task.WaitAsync(cancellationToken);
+            }
+
             return await Provider.CreateScratchDatabaseAsync("model", cancellationToken);
         }
 
