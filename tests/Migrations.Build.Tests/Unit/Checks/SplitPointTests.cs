@@ -47,6 +47,16 @@ public sealed class SplitPointTests
     }
 
     [TestMethod]
+    public void A_second_database_that_costs_more_than_it_saves_is_not_created()
+    {
+        RequireTwoCores();
+        var history = History(50);
+
+        Assert.IsNotNull(UpgradeCheck.SplitPoint(history, 0, ReadsOnly with { DatabaseCreation = 20 }));
+        Assert.IsNull(UpgradeCheck.SplitPoint(history, 0, ReadsOnly with { DatabaseCreation = 100 }));
+    }
+
+    [TestMethod]
     [DataRow(39, 0)]
     [DataRow(100, 61)]
     public void Fewer_than_forty_proofs_stay_on_one_database(int migrations, int firstProof) =>
