@@ -91,7 +91,7 @@ public static class CheckRunner
         };
 
         var unusable = context.History.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnreadableScript || d.Descriptor == DiagnosticCodes.UnterminatedToken);
-        if (unusable is not null || set.Migrations.Count == 0)
+        if (unusable is not null)
         {
             context.UpgradeDatabaseCreated(); // none will be
         }

@@ -22,9 +22,7 @@ public static class UpgradeCheck
         var split = context.Provider.ScalesWithParallelDatabases ? SplitPoint(migrations, firstProof, context.Provider.ProofCost) : null;
         if (split is not { } k)
         {
-            var whole = new ProofSegment(context, migrations, firstProof, migrations.Count, readSchema: true);
-            var run = whole.RunAsync(cancellationToken);
-            await Task.WhenAny(whole.DatabaseCreated, run);
+            var run = await StartAsync(new ProofSegment(context, migrations, firstProof, migrations.Count, readSchema: true), cancellationToken);
             context.UpgradeDatabaseCreated();
             return await run;
         }
@@ -34,12 +32,8 @@ public static class UpgradeCheck
         // after the other, the lower part's first (SplitPoint counts the upper part's later start).
         var lower = context.Fork();
         var upper = context.Fork();
-        var lowerSegment = new ProofSegment(lower, migrations, firstProof, k, readSchema: false);
-        var upperSegment = new ProofSegment(upper, migrations, k, migrations.Count, readSchema: true);
-        var lowerRun = Task.Run(() => lowerSegment.RunAsync(cancellationToken), cancellationToken);
-        await Task.WhenAny(lowerSegment.DatabaseCreated, lowerRun);
-        var upperRun = Task.Run(() => upperSegment.RunAsync(cancellationToken), cancellationToken);
-        await Task.WhenAny(upperSegment.DatabaseCreated, upperRun);
+        var lowerRun = await StartAsync(new ProofSegment(lower, migrations, firstProof, k, readSchema: false), cancellationToken);
+        var upperRun = await StartAsync(new ProofSegment(upper, migrations, k, migrations.Count, readSchema: true), cancellationToken);
         context.UpgradeDatabaseCreated();
         var outcomes = await Task.WhenAll(lowerRun, upperRun);
         context.Absorb(lower);
@@ -54,6 +48,15 @@ public static class UpgradeCheck
             ProofsAttempted = outcomes[0].ProofsAttempted + outcomes[1].ProofsAttempted,
             ProofsPassed = outcomes[0].ProofsPassed + outcomes[1].ProofsPassed,
         };
+    }
+
+    /// <summary>Starts a segment on the thread pool and returns its run once it has its scratch database (or failed
+    /// before), so the next database is asked for after it.</summary>
+    private static async Task<Task<Outcome>> StartAsync(ProofSegment segment, CancellationToken cancellationToken)
+    {
+        var run = Task.Run(() => segment.RunAsync(cancellationToken), cancellationToken);
+        await Task.WhenAny(segment.DatabaseCreated, run);
+        return run;
     }
 
     /// <summary>Where to split the proofs so both scratch databases do about the same work, or null to use one. The

@@ -142,7 +142,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
             return new PostgreSqlScratchDatabase(name, source, connection, DropAsync);
         }
-        catch (Exception exception) when (exception is NpgsqlException or ProviderSetupException)
+        catch (Exception exception)
         {
             if (connection is not null)
             {
@@ -155,29 +155,14 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             }
 
             await DropAsync(name).ConfigureAwait(false);
-            if (exception is ProviderSetupException)
+            if (exception is NpgsqlException)
             {
-                throw;
+                throw new ProviderSetupException(
+                    DiagnosticCodes.ScratchDatabaseFailed,
+                    SecretRedactor.Redact($"Could not connect to the scratch database {name}: {exception.Message}", _settings.Password),
+                    exception);
             }
 
-            throw new ProviderSetupException(
-                DiagnosticCodes.ScratchDatabaseFailed,
-                SecretRedactor.Redact($"Could not connect to the scratch database {name}: {exception.Message}", _settings.Password),
-                exception);
-        }
-        catch
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-
-            if (source is not null)
-            {
-                await source.DisposeAsync().ConfigureAwait(false);
-            }
-
-            await DropAsync(name).ConfigureAwait(false);
             throw;
         }
     }

@@ -72,15 +72,7 @@ internal static class PostgreSqlTestServer
     }
 
     /// <summary>Inconclusive locally, a failure on CI (a skipped engine test there would hide a broken setup).</summary>
-    public static void CannotRun(string reason)
-    {
-        if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
-        {
-            Assert.Fail("PostgreSQL tests cannot run on CI: " + reason);
-        }
-
-        Assert.Inconclusive(reason);
-    }
+    public static void CannotRun(string reason) => TestPreconditions.CannotRun("PostgreSQL tests", reason);
 
     /// <summary>A script of one statement per item, each on its own lines, located as in a file.</summary>
     public static SqlScript Script(params string[] statements)
