@@ -4,28 +4,52 @@ using Npgsql;
 namespace Migrations.Build.Providers.PostgreSql;
 
 /// <summary>The queries behind <see cref="PostgreSqlScratchDatabase.ReadFingerprintAsync"/>: the line count and a hash
-/// of every user object's definition (<c>SchemaFingerprint.sql</c>), read again only for the objects that changed since
-/// the previous read; what that read found is kept in temporary tables (<c>SchemaFingerprintState.sql</c>).</summary>
+/// of every user object's definition, read again only for the objects that changed since the previous read; what that
+/// read found is kept in temporary tables (<c>SchemaFingerprintState.sql</c>). Which objects changed is found either by
+/// scanning the catalogs' xmins (<c>SchemaFingerprint.sql</c>) or, where the session may install event triggers, from
+/// the DDL commands they recorded (<c>SchemaFingerprintTracked.sql</c>, <c>SchemaFingerprintTracking.sql</c>).</summary>
 /// <remarks>The state lives in the session, not in this process, so ROLLBACK and ROLLBACK TO SAVEPOINT (ours or a
 /// migration's own) restore it together with the catalogs it describes.</remarks>
 internal static partial class SchemaFingerprint
 {
     private static readonly Lazy<string> Query = new(() => Load("SchemaFingerprint.sql"));
+    private static readonly Lazy<string> TrackedQuery = new(() => Load("SchemaFingerprintTracked.sql"));
     private static readonly Lazy<string> State = new(() => Load("SchemaFingerprintState.sql"));
+    private static readonly Lazy<string> Tracking = new(() => Load("SchemaFingerprintTracking.sql"));
 
     /// <summary>The statements that create the session's state tables (idempotent: IF NOT EXISTS).</summary>
     public static string StateSql => State.Value;
 
-    /// <summary>The fingerprint query; <paramref name="full"/> reads every object again, ignoring the kept state.</summary>
-    public static string Sql(bool full) => Query.Value.Replace("FULL_READ", full ? "true" : "false", StringComparison.Ordinal);
+    /// <summary>The fingerprint query; <paramref name="full"/> reads every object again, ignoring the kept state;
+    /// <paramref name="tracked"/> takes the changed objects from the event triggers (<see cref="InstallTrackingAsync"/>).</summary>
+    public static string Sql(bool full, bool tracked = false) => (tracked ? TrackedQuery : Query).Value
+        .Replace("FULL_READ", full ? "true" : "false", StringComparison.Ordinal)
+        .Replace("SEED_PARTS", tracked ? "true" : "false", StringComparison.Ordinal);
 
     /// <summary>A prepared command for this connection. The query has no parameters, so the server plans it once, for
     /// the catalogs' size at that moment (see <see cref="PostgreSqlScratchDatabase"/> for planning it again).</summary>
-    public static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool full, CancellationToken cancellationToken)
+    public static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool full, bool tracked, CancellationToken cancellationToken)
     {
-        var command = new NpgsqlCommand(Sql(full), connection, transaction) { CommandTimeout = 0 };
+        var command = new NpgsqlCommand(Sql(full, tracked), connection, transaction) { CommandTimeout = 0 };
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         return command;
+    }
+
+    /// <summary>Installs the event triggers that record which objects DDL commands touch, when the session's role may
+    /// (a superuser); returns whether it did. Outside any transaction, before the first read.</summary>
+    public static async Task<bool> InstallTrackingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using (var check = new NpgsqlCommand("SELECT current_setting('is_superuser') = 'on'", connection))
+        {
+            if (!(bool)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return false;
+            }
+        }
+
+        await using var install = new NpgsqlCommand(Tracking.Value, connection) { CommandTimeout = 0 };
+        await install.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Creates the state tables when they are missing (a new session, or after DISCARD TEMP).</summary>
@@ -35,11 +59,12 @@ internal static partial class SchemaFingerprint
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Whether a statement may drop this session's temporary tables (DISCARD, DROP OWNED, anything naming
-    /// pg_temp or the state tables): the next read then creates them again if needed.</summary>
+    /// <summary>Whether a statement may drop this session's temporary tables or reset its settings (DISCARD, DROP OWNED,
+    /// RESET ALL, anything naming pg_temp or this fingerprint's objects): the next read then creates the tables again
+    /// if needed and reads every object.</summary>
     public static bool MayDropState(string statementText) => DropsTemporaryObjects().IsMatch(statementText);
 
-    [GeneratedRegex(@"\b(DISCARD|DROP\s+OWNED)\b|pg_temp|migrations_build_fingerprint", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(DISCARD|DROP\s+OWNED|RESET\s+ALL)\b|pg_temp|migrations_build", RegexOptions.IgnoreCase)]
     private static partial Regex DropsTemporaryObjects();
 
     /// <summary>The line count a fingerprint starts with (both fingerprints print it first): how big the schema is.</summary>
@@ -52,6 +77,10 @@ internal static partial class SchemaFingerprint
         var resource = assembly.GetManifestResourceNames().Single(r => r.EndsWith(".PostgreSql." + name, StringComparison.Ordinal));
         using var stream = assembly.GetManifestResourceStream(resource)!;
         using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
+        return IncludeLine().Replace(reader.ReadToEnd(), include => Load(include.Groups[1].Value));
     }
+
+    // The fingerprint statements share their opening and closing parts: "-- include: File.sql" on a line of its own.
+    [GeneratedRegex(@"^-- include: (\S+\.sql)\r?$", RegexOptions.Multiline)]
+    private static partial Regex IncludeLine();
 }

@@ -10,6 +10,7 @@ CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_owner (
     collides boolean NOT NULL,  -- another object has its name: how references print may depend on it
     signature uuid,             -- md5 of the owner's name as others print it (SchemaFingerprint.sql, signature_of)
     columns integer,            -- a relation's highest column number: its signature covers columns up to it
+    parent bigint,              -- the relation (or domain) an index, constraint, trigger or partition hangs on
     lines integer NOT NULL,
     sum1 bigint NOT NULL,       -- the sums of the owner's line md5s, in four 32-bit parts
     sum2 bigint NOT NULL,
@@ -17,6 +18,7 @@ CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_owner (
     sum4 bigint NOT NULL
 );
 CREATE INDEX IF NOT EXISTS migrations_build_fingerprint_owner_key ON migrations_build_fingerprint_owner (owner);
+CREATE INDEX IF NOT EXISTS migrations_build_fingerprint_owner_parent ON migrations_build_fingerprint_owner (parent);
 CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_state (
     watermark bigint,           -- rows with an xmin at or after it were written after the read; NULL: never read
     settings uuid,              -- md5 of the settings that change printed definitions
@@ -64,6 +66,28 @@ LANGUAGE sql STABLE AS $$
     WHERE target >> 32 = 'pg_constraint'::regclass::oid AND con.oid = (target & 4294967295)::oid
     UNION ALL
     SELECT md5(tg.tgname)::uuid, NULL
+    FROM pg_trigger tg
+    WHERE target >> 32 = 'pg_trigger'::regclass::oid AND tg.oid = (target & 4294967295)::oid
+$$;
+-- The owner an index, constraint, trigger or partition belongs to (SchemaFingerprintLines.sql reads a relation's kept
+-- parts again with it, so one rebuilt under a new OID is not counted twice). No row for other kinds.
+CREATE OR REPLACE FUNCTION pg_temp.migrations_build_fingerprint_parent(target bigint)
+RETURNS TABLE (parent bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT 'pg_class'::regclass::oid::bigint << 32 | i.indrelid::bigint
+    FROM pg_index i
+    WHERE target >> 32 = 'pg_class'::regclass::oid AND i.indexrelid = (target & 4294967295)::oid
+    UNION ALL
+    SELECT 'pg_class'::regclass::oid::bigint << 32 | i.inhparent::bigint
+    FROM pg_inherits i
+    WHERE target >> 32 = 'pg_class'::regclass::oid AND i.inhrelid = (target & 4294967295)::oid AND i.inhseqno = 1
+    UNION ALL
+    SELECT CASE WHEN con.conrelid <> 0 THEN 'pg_class'::regclass::oid::bigint << 32 | con.conrelid::bigint
+                ELSE 'pg_type'::regclass::oid::bigint << 32 | con.contypid::bigint END
+    FROM pg_constraint con
+    WHERE target >> 32 = 'pg_constraint'::regclass::oid AND con.oid = (target & 4294967295)::oid
+    UNION ALL
+    SELECT 'pg_class'::regclass::oid::bigint << 32 | tg.tgrelid::bigint
     FROM pg_trigger tg
     WHERE target >> 32 = 'pg_trigger'::regclass::oid AND tg.oid = (target & 4294967295)::oid
 $$;

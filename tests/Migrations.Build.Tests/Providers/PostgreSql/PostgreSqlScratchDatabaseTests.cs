@@ -178,4 +178,33 @@ public sealed class PostgreSqlScratchDatabaseTests
         command.Parameters.Add(new NpgsqlParameter { Value = table });
         return (bool)(await command.ExecuteScalarAsync())!;
     }
+
+    [TestMethod]
+    public async Task A_superuser_tracks_DDL_and_otherwise_a_short_history_reads_the_whole_fingerprint()
+    {
+        await using var tracked = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await tracked.ExpectMigrationsAsync(1, CancellationToken.None);
+        await using var plain = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await plain.ExecuteAsync(Script("DO $$ BEGIN CREATE ROLE migrations_build_test_plain; EXCEPTION WHEN duplicate_object THEN NULL; END $$", "SET ROLE migrations_build_test_plain"), CancellationToken.None);
+        await plain.ExpectMigrationsAsync(PostgreSqlScratchDatabase.IncrementalFingerprintFrom - 1, CancellationToken.None);
+        await plain.ExecuteAsync(Script("RESET ROLE"), CancellationToken.None);
+        await using var plainLong = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await plainLong.ExecuteAsync(Script("SET ROLE migrations_build_test_plain"), CancellationToken.None);
+        await plainLong.ExpectMigrationsAsync(PostgreSqlScratchDatabase.IncrementalFingerprintFrom, CancellationToken.None);
+        await plainLong.ExecuteAsync(Script("RESET ROLE"), CancellationToken.None);
+
+        Assert.AreEqual(FingerprintMethod.Tracked, tracked.Method, "a superuser's database tracks DDL, whatever its history");
+        Assert.AreEqual(FingerprintMethod.Whole, plain.Method, "without event triggers a short history reads everything");
+        Assert.AreEqual(FingerprintMethod.Scanned, plainLong.Method, "and a long one scans the catalogs");
+        string[] statements = ["CREATE TABLE t (id int PRIMARY KEY, v text)", "CREATE INDEX ix_t_v ON t (v)"];
+        foreach (var database in new[] { tracked, plain })
+        {
+            var empty = await database.ReadFingerprintAsync(CancellationToken.None);
+            await database.ExecuteAsync(PostgreSqlTestServer.Script(statements), CancellationToken.None);
+            Assert.AreNotEqual(empty, await database.ReadFingerprintAsync(CancellationToken.None));
+        }
+
+        Assert.AreEqual(1, tracked.FullReads, "only the first tracked read is a full one");
+        Assert.AreEqual(0, plain.FullReads, "the whole fingerprint is not an incremental one");
+    }
 }

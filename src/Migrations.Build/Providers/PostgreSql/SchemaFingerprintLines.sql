@@ -1,0 +1,323 @@
+-- The part of the schema fingerprint statements (SchemaFingerprint.sql, SchemaFingerprintTracked.sql) that both end
+-- with: from the seeds (owners changed since the previous read) to the owners read again, their lines, and the kept
+-- state brought up to date. Each statement defines, before this part: seed, whole, present, owner_now,
+-- owner_rows and temporary_row. SEED_PARTS is replaced by true where a seed's own parts (the indexes, constraints,
+-- triggers, owned sequences and partitions that depend on it automatically) are not seeds themselves when they change
+-- (an event trigger reports ALTER TABLE as the table only), else by false.
+-- 4. above: dependents of objects whose name may have changed; carries_name: the object's own printed name may have
+-- changed too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are
+-- read again as well.
+-- A seed passes its name on unless it is new (nothing older refers to it) or its signature
+-- (migrations_build_fingerprint_signature in SchemaFingerprintState.sql, over the columns it had then) is the same as
+-- at the previous read (a column added, a default changed: only the seed itself prints differently).
+seed_name AS (
+    SELECT s.owner,
+           st.owner IS NOT NULL
+           AND (st.signature IS NULL
+                OR st.signature IS DISTINCT FROM (
+                    SELECT g.signature FROM pg_temp.migrations_build_fingerprint_signature(s.owner, st.columns) g))
+               AS carries_name
+    FROM seed s
+    -- The kept state and the catalogs are read by index, one lookup per owner (LATERAL ... OFFSET 0), never scanned:
+    -- the plan is made once, for an empty database, and a read should cost what changed, not the schema's size.
+    LEFT JOIN LATERAL (SELECT * FROM pg_temp.migrations_build_fingerprint_owner st WHERE st.owner = s.owner OFFSET 0) st
+        ON true
+),
+affected (classid, objid, carries_name, seed) AS (
+    SELECT (s.owner >> 32)::oid, (s.owner & 4294967295)::oid, s.carries_name, true FROM seed_name s
+    UNION
+    SELECT e.classid, e.objid, a.carries_name AND (e.part OR e.refclassid = 'pg_namespace'::regclass), false
+    FROM affected a
+    CROSS JOIN LATERAL (
+        SELECT d.classid, d.objid, d.refclassid, d.deptype IN ('i', 'P', 'S') AS part, d.deptype = 'a' AS auto
+        FROM pg_depend d
+        WHERE d.refclassid = a.classid AND d.refobjid = a.objid
+        UNION ALL
+        SELECT d.refclassid, d.refobjid, d.refclassid, true, false
+        FROM pg_depend d
+        WHERE d.classid = a.classid AND d.objid = a.objid AND d.deptype IN ('i', 'P', 'S')
+    ) e
+    -- Parts of one object (a constraint and its index, a type and its array type, a partition's index) are read
+    -- together, whether or not a name passed on to them.
+    WHERE a.carries_name OR e.part
+       -- A seed's automatic parts that were written since the previous read (an ALTER TABLE reports the table alone).
+       OR (SEED_PARTS AND a.seed AND e.auto
+           AND CASE e.classid
+                   WHEN 'pg_class'::regclass THEN
+                       EXISTS (SELECT FROM pg_class c
+                               WHERE c.oid = e.objid AND age(c.xmin) <= (SELECT age FROM since) OFFSET 0)
+                       OR EXISTS (SELECT FROM pg_index i
+                                  WHERE i.indexrelid = e.objid AND age(i.xmin) <= (SELECT age FROM since) OFFSET 0)
+                       OR EXISTS (SELECT FROM pg_sequence s
+                                  WHERE s.seqrelid = e.objid AND age(s.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   WHEN 'pg_constraint'::regclass THEN
+                       EXISTS (SELECT FROM pg_constraint con
+                               WHERE con.oid = e.objid AND age(con.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   WHEN 'pg_trigger'::regclass THEN
+                       EXISTS (SELECT FROM pg_trigger tg
+                               WHERE tg.oid = e.objid AND age(tg.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   ELSE true
+               END)
+),
+-- A default's or a view rule's text belongs to its relation.
+affected_owner AS (
+    SELECT DISTINCT o.owner
+    FROM affected a
+    CROSS JOIN LATERAL (
+        SELECT CASE a.classid
+                   WHEN 'pg_attrdef'::regclass THEN (
+                       SELECT 'pg_class'::regclass::oid::bigint << 32 | ad.adrelid::bigint
+                       FROM pg_attrdef ad WHERE ad.oid = a.objid)
+                   WHEN 'pg_rewrite'::regclass THEN (
+                       SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
+                       FROM pg_rewrite rw WHERE rw.oid = a.objid)
+                   ELSE a.classid::bigint << 32 | a.objid::bigint
+               END AS owner) o
+    WHERE o.owner IS NOT NULL
+),
+-- The owners to read: all of them in a full read.
+todo AS (
+    SELECT o.owner, (o.owner >> 32)::oid AS classid, (o.owner & 4294967295)::oid AS objid
+    FROM (SELECT n.owner FROM owner_now n WHERE (SELECT yes FROM whole)
+          UNION ALL
+          SELECT a.owner FROM affected_owner a
+          UNION ALL
+          -- Indexes, constraints, triggers and partitions kept for a relation (or domain) read again that were not
+          -- reached from it: gone, or made again under a new OID without a report (ALTER COLUMN TYPE rebuilds the
+          -- indexes and constraints on the column).
+          SELECT s.owner
+          FROM affected_owner a
+          CROSS JOIN LATERAL (SELECT s.owner FROM pg_temp.migrations_build_fingerprint_owner s
+                              WHERE s.parent = a.owner OFFSET 0) s
+          WHERE s.owner NOT IN (SELECT a.owner FROM affected_owner a)) o
+),
+todo_relation AS (
+    SELECT c.oid, c.relkind, c.relname, n.nspname
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_class c WHERE c.oid = t.objid AND t.classid = 'pg_class'::regclass OFFSET 0) c
+    JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE c.oid >= 16384
+      AND c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'c', 'f')
+      AND n.nspname NOT LIKE 'pg\_temp\_%'
+      AND n.nspname NOT LIKE 'pg\_toast%'
+),
+-- Whether another object has the owner's name (then references to either may print qualified or not).
+namesake AS (
+    SELECT t.owner,
+           CASE t.classid
+               WHEN 'pg_class'::regclass THEN EXISTS (
+                   SELECT FROM pg_class x
+                   WHERE x.relname = (SELECT c.relname FROM pg_class c WHERE c.oid = t.objid) AND x.oid <> t.objid)
+                 OR EXISTS (
+                   SELECT FROM pg_type x
+                   WHERE x.typname = (SELECT c.relname FROM pg_class c WHERE c.oid = t.objid)
+                     AND x.typnamespace <> (SELECT c.relnamespace FROM pg_class c WHERE c.oid = t.objid))
+               WHEN 'pg_type'::regclass THEN EXISTS (
+                   SELECT FROM pg_type x
+                   WHERE x.typname = (SELECT c.typname FROM pg_type c WHERE c.oid = t.objid) AND x.oid <> t.objid)
+                 OR EXISTS (
+                   SELECT FROM pg_class x
+                   WHERE x.relname = (SELECT c.typname FROM pg_type c WHERE c.oid = t.objid)
+                     AND x.relnamespace <> (SELECT c.typnamespace FROM pg_type c WHERE c.oid = t.objid))
+               WHEN 'pg_proc'::regclass THEN EXISTS (
+                   SELECT FROM pg_proc x
+                   WHERE x.proname = (SELECT c.proname FROM pg_proc c WHERE c.oid = t.objid) AND x.oid <> t.objid)
+               ELSE t.classid NOT IN (
+                   'pg_constraint'::regclass, 'pg_trigger'::regclass, 'pg_namespace'::regclass,
+                   'pg_extension'::regclass, 'pg_description'::regclass)
+           END AS collides
+    FROM todo t
+),
+-- Read again as a full read when a name that is read again or gone has, or had, a namesake.
+decision AS (
+    SELECT (SELECT yes FROM whole)
+        OR EXISTS (SELECT FROM namesake s WHERE s.collides)
+        OR EXISTS (SELECT FROM todo t JOIN pg_temp.migrations_build_fingerprint_owner s ON s.owner = t.owner WHERE s.collides)
+        AS whole
+),
+line (owner, text) AS (
+    SELECT NULL::bigint, NULL::text WHERE false
+    UNION ALL
+    SELECT 'pg_namespace'::regclass::oid::bigint << 32 | n.oid::bigint, ROW('schema', n.nspname)::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_namespace n
+                        WHERE n.oid = t.objid AND t.classid = 'pg_namespace'::regclass OFFSET 0) n
+    UNION ALL
+    SELECT t.owner, ROW('extension', e.extname, e.extversion, n.nspname)::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_extension e
+                        WHERE e.oid = t.objid AND t.classid = 'pg_extension'::regclass OFFSET 0) e
+    JOIN pg_namespace n ON n.oid = e.extnamespace
+    UNION ALL
+    -- Objects that belong to an extension (the reflection leaves them out).
+    SELECT t.owner, ROW('member', pg_describe_object(d.classid, d.objid, d.objsubid))::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_depend d
+                        WHERE d.classid = t.classid AND d.objid = t.objid AND d.deptype = 'e' AND d.objid >= 16384
+                        OFFSET 0) d  -- OFFSET 0: an index lookup per owner, not a join over the whole catalog
+    UNION ALL
+    -- Relations with their options and, per kind, the engine's full text of their definition.
+    SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
+           ROW('relation', r.relkind, r.nspname, r.relname, c.relpersistence, c.relrowsecurity,
+               c.relforcerowsecurity, c.reloptions,
+               CASE WHEN r.relkind = 'p' THEN pg_get_partkeydef(r.oid) END,
+               CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, r.oid) END,
+               (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
+                FROM pg_inherits i WHERE i.inhrelid = r.oid),
+               CASE WHEN r.relkind IN ('v', 'm') THEN pg_get_viewdef(r.oid, true) END,
+               CASE WHEN r.relkind IN ('i', 'I') THEN pg_get_indexdef(r.oid) END,
+               CASE WHEN s.seqrelid IS NOT NULL THEN
+                   ROW(format_type(s.seqtypid, NULL), s.seqstart, s.seqincrement, s.seqmin, s.seqmax,
+                       s.seqcycle)::text END)::text
+    FROM todo_relation r
+    CROSS JOIN LATERAL (SELECT * FROM pg_class c WHERE c.oid = r.oid OFFSET 0) c
+    LEFT JOIN LATERAL (SELECT * FROM pg_sequence s WHERE s.seqrelid = r.oid AND r.relkind = 'S' OFFSET 0) s ON true
+    UNION ALL
+    -- Columns (of tables, views, composite types) in their order; dropped ones are not part of the schema.
+    SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
+           ROW('columns', r.nspname, r.relname,
+               (SELECT array_agg(ROW(a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
+                                     a.attgenerated,
+                                     (SELECT pg_get_expr(ad.adbin, ad.adrelid) FROM pg_attrdef ad
+                                      WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum),
+                                     CASE WHEN a.attcollation <> (SELECT ty.typcollation FROM pg_type ty
+                                                                  WHERE ty.oid = a.atttypid)
+                                          THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation)
+                                     END)::text
+                                 ORDER BY a.attnum)
+                FROM pg_attribute a
+                WHERE a.attrelid = r.oid AND a.attnum > 0 AND NOT a.attisdropped))::text
+    FROM todo_relation r
+    WHERE r.relkind IN ('r', 'p', 'v', 'm', 'c', 'f')
+    UNION ALL
+    -- Constraints of tables and domains, as the engine prints them (columns, references, actions, NOT VALID, ...).
+    SELECT t.owner,
+           ROW('constraint', con.contype, con.conname,
+               CASE WHEN con.conrelid <> 0 THEN con.conrelid::regclass::text ELSE con.contypid::regtype::text END,
+               con.conparentid <> 0, pg_get_constraintdef(con.oid, true))::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_constraint con
+                        WHERE con.oid = t.objid AND t.classid = 'pg_constraint'::regclass OFFSET 0) con
+    UNION ALL
+    -- Sequences owned by a column (serial, OWNED BY) or by an identity column.
+    SELECT 'pg_class'::regclass::oid::bigint << 32 | r.oid::bigint,
+           ROW('owned', d.deptype, d.objid::regclass::text, d.refobjid::regclass::text, col.attname)::text
+    FROM todo_relation r
+    JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = r.oid
+    LEFT JOIN pg_attribute col ON col.attrelid = d.refobjid AND col.attnum = d.refobjsubid
+    WHERE r.relkind = 'S' AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')
+    UNION ALL
+    -- Types: enums with their labels in order, domains, ranges, base and composite types (columns above). The row
+    -- types of tables and views follow their relation.
+    SELECT t.owner,
+           ROW('type', ty.typtype, ty.oid::regtype::text, format_type(ty.typbasetype, ty.typtypmod), ty.typnotnull,
+               ty.typdefault, (SELECT co.collname FROM pg_collation co WHERE co.oid = ty.typcollation),
+               (SELECT array_agg(e.enumlabel ORDER BY e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = ty.oid))::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_type ty
+                        WHERE ty.oid = t.objid AND t.classid = 'pg_type'::regclass OFFSET 0) ty
+    WHERE ty.typtype IN ('e', 'd', 'r', 'm', 'b', 'c')
+      AND NOT (ty.typtype = 'c' AND EXISTS (SELECT FROM pg_class c WHERE c.oid = ty.typrelid AND c.relkind <> 'c'))
+    UNION ALL
+    SELECT t.owner,
+           ROW('function', p.oid::regprocedure::text, p.prokind,
+               CASE WHEN p.prokind = 'a' THEN p.prosrc ELSE pg_get_functiondef(p.oid) END)::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_proc p
+                        WHERE p.oid = t.objid AND t.classid = 'pg_proc'::regclass OFFSET 0) p
+    UNION ALL
+    SELECT t.owner, ROW('trigger', tg.tgrelid::regclass::text, tg.tgname, pg_get_triggerdef(tg.oid, true))::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_trigger tg
+                        WHERE tg.oid = t.objid AND t.classid = 'pg_trigger'::regclass OFFSET 0) tg
+    WHERE NOT tg.tgisinternal
+    UNION ALL
+    SELECT t.owner, ROW('collation', co.collnamespace::regnamespace::text, co.collname, co.collprovider,
+                        co.collisdeterministic, co.collcollate, co.collctype)::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_collation co
+                        WHERE co.oid = t.objid AND t.classid = 'pg_collation'::regclass OFFSET 0) co
+    UNION ALL
+    SELECT t.owner, ROW('operator class', opc.opcnamespace::regnamespace::text, opc.opcname, opc.opcmethod,
+                        opc.opcintype::regtype::text, opc.opcdefault)::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_opclass opc
+                        WHERE opc.oid = t.objid AND t.classid = 'pg_opclass'::regclass OFFSET 0) opc
+    UNION ALL
+    SELECT t.owner, ROW('comment', o.type, o.identity, d.description)::text
+    FROM todo t
+    CROSS JOIN LATERAL (SELECT * FROM pg_description d WHERE d.objoid = t.objid AND d.classoid = t.classid OFFSET 0) d
+    CROSS JOIN LATERAL pg_identify_object(d.classoid, d.objoid, d.objsubid) AS o
+),
+-- Each line's md5 in four 32-bit parts, added up per owner.
+line_sum AS (
+    SELECT l.owner, count(*)::integer AS lines,
+           sum(('x' || substr(l.hash, 1, 8))::bit(32)::bigint & 4294967295)::bigint AS sum1,
+           sum(('x' || substr(l.hash, 9, 8))::bit(32)::bigint & 4294967295)::bigint AS sum2,
+           sum(('x' || substr(l.hash, 17, 8))::bit(32)::bigint & 4294967295)::bigint AS sum3,
+           sum(('x' || substr(l.hash, 25, 8))::bit(32)::bigint & 4294967295)::bigint AS sum4
+    FROM (SELECT owner, md5(text) AS hash FROM line) l
+    GROUP BY l.owner
+),
+fresh AS (
+    SELECT n.owner, n.rows, s.collides, g.signature, g.columns, p.parent, coalesce(l.lines, 0) AS lines,
+           coalesce(l.sum1, 0) AS sum1, coalesce(l.sum2, 0) AS sum2, coalesce(l.sum3, 0) AS sum3,
+           coalesce(l.sum4, 0) AS sum4
+    FROM (SELECT DISTINCT owner FROM todo) t
+    JOIN owner_rows n ON n.owner = t.owner
+    JOIN namesake s ON s.owner = t.owner
+    LEFT JOIN LATERAL pg_temp.migrations_build_fingerprint_signature(t.owner, NULL) g ON true
+    LEFT JOIN LATERAL pg_temp.migrations_build_fingerprint_parent(t.owner) p ON true
+    LEFT JOIN line_sum l ON l.owner = t.owner
+),
+removed_all AS (
+    DELETE FROM pg_temp.migrations_build_fingerprint_owner o
+    WHERE (SELECT yes FROM whole)
+    RETURNING o.lines, o.sum1, o.sum2, o.sum3, o.sum4
+),
+removed_some AS (
+    DELETE FROM pg_temp.migrations_build_fingerprint_owner o
+    WHERE NOT (SELECT yes FROM whole)
+      AND o.ctid = ANY (ARRAY(
+          SELECT k.ctid
+          FROM (SELECT DISTINCT owner FROM todo) t
+          CROSS JOIN LATERAL (SELECT k.ctid FROM pg_temp.migrations_build_fingerprint_owner k
+                              WHERE k.owner = t.owner OFFSET 0) k))
+    RETURNING o.lines, o.sum1, o.sum2, o.sum3, o.sum4
+),
+removed AS (
+    SELECT * FROM removed_all UNION ALL SELECT * FROM removed_some
+),
+added AS (
+    INSERT INTO pg_temp.migrations_build_fingerprint_owner
+        (owner, rows, collides, signature, columns, parent, lines, sum1, sum2, sum3, sum4)
+    SELECT f.owner, f.rows, f.collides, f.signature, f.columns, f.parent, f.lines, f.sum1, f.sum2, f.sum3, f.sum4
+    FROM fresh f
+    RETURNING lines, sum1, sum2, sum3, sum4
+),
+saved AS (
+    UPDATE pg_temp.migrations_build_fingerprint_state s
+    SET watermark = CASE WHEN d.whole AND NOT w.yes THEN NULL ELSE n.watermark END,
+        settings = n.settings,
+        temporary_objects = (SELECT count(*) FROM temporary_row),
+        lines = CASE WHEN w.yes THEN 0 ELSE s.lines - r.lines END + a.lines,
+        sum1 = CASE WHEN w.yes THEN 0 ELSE s.sum1 - r.sum1 END + a.sum1,
+        sum2 = CASE WHEN w.yes THEN 0 ELSE s.sum2 - r.sum2 END + a.sum2,
+        sum3 = CASE WHEN w.yes THEN 0 ELSE s.sum3 - r.sum3 END + a.sum3,
+        sum4 = CASE WHEN w.yes THEN 0 ELSE s.sum4 - r.sum4 END + a.sum4
+    FROM present n, whole w, decision d,
+         (SELECT coalesce(sum(lines), 0)::bigint AS lines, coalesce(sum(sum1), 0)::bigint AS sum1,
+                 coalesce(sum(sum2), 0)::bigint AS sum2, coalesce(sum(sum3), 0)::bigint AS sum3,
+                 coalesce(sum(sum4), 0)::bigint AS sum4 FROM removed) r,
+         (SELECT coalesce(sum(lines), 0)::bigint AS lines, coalesce(sum(sum1), 0)::bigint AS sum1,
+                 coalesce(sum(sum2), 0)::bigint AS sum2, coalesce(sum(sum3), 0)::bigint AS sum3,
+                 coalesce(sum(sum4), 0)::bigint AS sum4 FROM added) a
+    RETURNING s.lines, s.sum1, s.sum2, s.sum3, s.sum4, s.watermark
+)
+-- The line count (plus search_path's line) and an md5 of the sums and search_path; whether the read found a namesake
+-- and must be repeated as a full read (the client does so); whether it was a full read.
+SELECT (s.lines + 1)::text || ' '
+           || md5(concat_ws(' ', s.sum1, s.sum2, s.sum3, s.sum4, current_setting('search_path'))),
+       (SELECT whole FROM decision) AND NOT (SELECT yes FROM whole) AS repeat,
+       (SELECT yes FROM whole) AS whole
+FROM saved s

@@ -1,0 +1,93 @@
+-- The tracked schema fingerprint: the same lines, kept state and result as SchemaFingerprint.sql, but the owners to
+-- read again come from the objects the event triggers of SchemaFingerprintTracking.sql recorded since the previous
+-- read, not from scanning the catalogs: a read costs what the last statements changed, whatever the schema's size.
+-- FULL_READ is replaced by true (every object read again) or false.
+--
+-- A recorded object is a seed; what else prints differently follows from it as in SchemaFingerprint.sql (dependents
+-- of a changed name, parts read together, namesakes), and a seed's own automatic parts are read with it, because an
+-- ALTER TABLE is reported as the table alone (SEED_PARTS). A full read instead when: this is the first read; a
+-- setting that changes printed text changed; the triggers are missing or disabled; an item calls for one ("F": a
+-- temporary object, a command without an object); or a recorded object is a built-in one or of a kind without
+-- lines of its own that may change how others print (extension, collation, operator class, operator, cast, ...).
+-- The client reads in full as well after what the triggers cannot see (RESET ALL, DISCARD, a failed statement
+-- outside a transaction: CREATE INDEX CONCURRENTLY leaves an invalid index behind).
+WITH RECURSIVE
+-- Read and emptied in one go: a rollback of this read restores both the list and the state tables.
+touched_list AS MATERIALIZED (
+    SELECT coalesce(current_setting('migrations_build.touched', true), '') AS items,
+           set_config('migrations_build.touched', '', false) AS emptied
+),
+-- regexp_matches, not a split: the planner expects 10 rows of it (1,000 of a split), and sizes the hash tables of
+-- everything downstream by that, allocated on every execution.
+touched AS (
+    SELECT m.item[1]::oid AS classid, m.item[2]::oid AS objid
+    FROM touched_list l
+    CROSS JOIN LATERAL regexp_matches(l.items, '(\d+):(\d+)', 'g') AS m(item)
+),
+-- include: SchemaFingerprintCommon.sql
+tracking AS (
+    SELECT count(*) = 2 AS yes
+    FROM pg_event_trigger e
+    WHERE e.evtname IN ('migrations_build_touched', 'migrations_build_dropped') AND e.evtenabled = 'A'
+),
+-- Temporary objects are items of their own ("F"): nothing to count here.
+temporary_row AS (
+    SELECT NULL::xid AS xmin WHERE false
+),
+-- The list is read first (and so emptied) in every read, full ones too.
+whole AS (
+    SELECT (SELECT l.emptied = '' FROM touched_list l) AND (FULL_READ
+        OR p.watermark IS NULL
+        OR p.settings IS DISTINCT FROM n.settings
+        OR n.next_xid - p.watermark >= 2147483648
+        OR NOT (SELECT yes FROM tracking)
+        OR (SELECT l.items LIKE '%F%' FROM touched_list l)
+        OR EXISTS (SELECT FROM touched t
+                   WHERE t.objid < 16384
+                      OR t.classid NOT IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,
+                                           'pg_constraint'::regclass, 'pg_trigger'::regclass,
+                                           'pg_namespace'::regclass, 'pg_attrdef'::regclass, 'pg_rewrite'::regclass)))
+        AS yes
+    FROM present n LEFT JOIN previous p ON true
+),
+-- A default's or a view rule's text belongs to its relation; one that is gone was dropped with a command that
+-- reported its relation too.
+seed AS (
+    SELECT DISTINCT o.owner
+    FROM touched t
+    CROSS JOIN LATERAL (
+        SELECT CASE t.classid
+                   WHEN 'pg_attrdef'::regclass THEN (
+                       SELECT 'pg_class'::regclass::oid::bigint << 32 | ad.adrelid::bigint
+                       FROM pg_attrdef ad WHERE ad.oid = t.objid)
+                   WHEN 'pg_rewrite'::regclass THEN (
+                       SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
+                       FROM pg_rewrite rw WHERE rw.oid = t.objid)
+                   ELSE t.classid::bigint << 32 | t.objid::bigint
+               END AS owner) o
+    WHERE NOT (SELECT yes FROM whole) AND o.owner IS NOT NULL
+),
+-- The owners read again that still exist (read by the lines part); the row counts are SchemaFingerprint.sql's.
+-- OFFSET 0 keeps each EXISTS a lookup by OID (else the planner hashes the whole catalog for it).
+owner_rows AS (
+    SELECT t.owner, 0 AS rows
+    FROM (SELECT DISTINCT owner, classid, objid FROM todo) t
+    WHERE CASE t.classid
+              WHEN 'pg_class'::regclass THEN EXISTS (
+                  SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE c.oid = t.objid AND c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'c', 'f')
+                    AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast%' OFFSET 0)
+              WHEN 'pg_type'::regclass THEN EXISTS (
+                  SELECT FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace
+                  WHERE ty.oid = t.objid AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast%'
+                  OFFSET 0)
+              WHEN 'pg_proc'::regclass THEN EXISTS (SELECT FROM pg_proc p WHERE p.oid = t.objid OFFSET 0)
+              WHEN 'pg_constraint'::regclass THEN EXISTS (
+                  SELECT FROM pg_constraint con WHERE con.oid = t.objid OFFSET 0)
+              WHEN 'pg_trigger'::regclass THEN EXISTS (
+                  SELECT FROM pg_trigger tg WHERE tg.oid = t.objid AND NOT tg.tgisinternal OFFSET 0)
+              WHEN 'pg_namespace'::regclass THEN EXISTS (SELECT FROM pg_namespace n WHERE n.oid = t.objid OFFSET 0)
+              ELSE EXISTS (SELECT FROM owner_now n WHERE n.owner = t.owner OFFSET 0)
+          END
+),
+-- include: SchemaFingerprintLines.sql
