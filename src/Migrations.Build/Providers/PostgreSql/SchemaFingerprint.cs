@@ -24,7 +24,8 @@ internal static partial class SchemaFingerprint
     /// <paramref name="tracked"/> takes the changed objects from the event triggers (<see cref="InstallTrackingAsync"/>).</summary>
     public static string Sql(bool full, bool tracked = false) => (tracked ? TrackedQuery : Query).Value
         .Replace("FULL_READ", full ? "true" : "false", StringComparison.Ordinal)
-        .Replace("SEED_PARTS", tracked ? "true" : "false", StringComparison.Ordinal);
+        .Replace("SEED_PARTS", tracked ? "true" : "false", StringComparison.Ordinal)
+        .Replace("READS_ALL", full || !tracked ? "true" : "false", StringComparison.Ordinal);
 
     /// <summary>A prepared command for this connection. The query has no parameters, so the server plans it once, for
     /// the catalogs' size at that moment (see <see cref="PostgreSqlScratchDatabase"/> for planning it again).</summary>

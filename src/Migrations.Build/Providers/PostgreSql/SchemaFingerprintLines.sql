@@ -3,7 +3,9 @@
 -- state brought up to date. Each statement defines, before this part: seed, whole, present, owner_now,
 -- owner_rows and temporary_row. SEED_PARTS is replaced by true where a seed's own parts (the indexes, constraints,
 -- triggers, owned sequences and partitions that depend on it automatically) are not seeds themselves when they change
--- (an event trigger reports ALTER TABLE as the table only), else by false.
+-- (an event trigger reports ALTER TABLE as the table only), else by false. READS_ALL is replaced by false in a
+-- statement that cannot read everything (owner_now is empty there): when it would have to, it asks for a full read
+-- instead (repeat) and what it kept is overwritten by that read.
 -- 4. above: dependents of objects whose name may have changed; carries_name: the object's own printed name may have
 -- changed too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are
 -- read again as well.
@@ -267,7 +269,24 @@ fresh AS (
     JOIN owner_rows n ON n.owner = t.owner
     JOIN namesake s ON s.owner = t.owner
     LEFT JOIN LATERAL pg_temp.migrations_build_fingerprint_signature(t.owner, NULL) g ON true
-    LEFT JOIN LATERAL pg_temp.migrations_build_fingerprint_parent(t.owner) p ON true
+    -- The relation (or domain) an index, constraint, trigger or partition belongs to: its parts kept for a relation
+    -- read again are read with it (todo), so one rebuilt under a new OID is not counted twice.
+    CROSS JOIN LATERAL (
+        SELECT CASE (t.owner >> 32)::oid
+                   WHEN 'pg_class'::regclass THEN coalesce(
+                       (SELECT 'pg_class'::regclass::oid::bigint << 32 | i.indrelid::bigint
+                        FROM pg_index i WHERE i.indexrelid = (t.owner & 4294967295)::oid),
+                       (SELECT 'pg_class'::regclass::oid::bigint << 32 | i.inhparent::bigint
+                        FROM pg_inherits i WHERE i.inhrelid = (t.owner & 4294967295)::oid AND i.inhseqno = 1))
+                   WHEN 'pg_constraint'::regclass THEN (
+                       SELECT CASE WHEN con.conrelid <> 0
+                                   THEN 'pg_class'::regclass::oid::bigint << 32 | con.conrelid::bigint
+                                   ELSE 'pg_type'::regclass::oid::bigint << 32 | con.contypid::bigint END
+                       FROM pg_constraint con WHERE con.oid = (t.owner & 4294967295)::oid)
+                   WHEN 'pg_trigger'::regclass THEN (
+                       SELECT 'pg_class'::regclass::oid::bigint << 32 | tg.tgrelid::bigint
+                       FROM pg_trigger tg WHERE tg.oid = (t.owner & 4294967295)::oid)
+               END AS parent) p
     LEFT JOIN line_sum l ON l.owner = t.owner
 ),
 removed_all AS (
@@ -318,6 +337,6 @@ saved AS (
 -- and must be repeated as a full read (the client does so); whether it was a full read.
 SELECT (s.lines + 1)::text || ' '
            || md5(concat_ws(' ', s.sum1, s.sum2, s.sum3, s.sum4, current_setting('search_path'))),
-       (SELECT whole FROM decision) AND NOT (SELECT yes FROM whole) AS repeat,
-       (SELECT yes FROM whole) AS whole
+       (SELECT whole FROM decision) AND NOT ((SELECT yes FROM whole) AND READS_ALL) AS repeat,
+       (SELECT yes FROM whole) AND READS_ALL AS whole
 FROM saved s

@@ -69,25 +69,3 @@ LANGUAGE sql STABLE AS $$
     FROM pg_trigger tg
     WHERE target >> 32 = 'pg_trigger'::regclass::oid AND tg.oid = (target & 4294967295)::oid
 $$;
--- The owner an index, constraint, trigger or partition belongs to (SchemaFingerprintLines.sql reads a relation's kept
--- parts again with it, so one rebuilt under a new OID is not counted twice). No row for other kinds.
-CREATE OR REPLACE FUNCTION pg_temp.migrations_build_fingerprint_parent(target bigint)
-RETURNS TABLE (parent bigint)
-LANGUAGE sql STABLE AS $$
-    SELECT 'pg_class'::regclass::oid::bigint << 32 | i.indrelid::bigint
-    FROM pg_index i
-    WHERE target >> 32 = 'pg_class'::regclass::oid AND i.indexrelid = (target & 4294967295)::oid
-    UNION ALL
-    SELECT 'pg_class'::regclass::oid::bigint << 32 | i.inhparent::bigint
-    FROM pg_inherits i
-    WHERE target >> 32 = 'pg_class'::regclass::oid AND i.inhrelid = (target & 4294967295)::oid AND i.inhseqno = 1
-    UNION ALL
-    SELECT CASE WHEN con.conrelid <> 0 THEN 'pg_class'::regclass::oid::bigint << 32 | con.conrelid::bigint
-                ELSE 'pg_type'::regclass::oid::bigint << 32 | con.contypid::bigint END
-    FROM pg_constraint con
-    WHERE target >> 32 = 'pg_constraint'::regclass::oid AND con.oid = (target & 4294967295)::oid
-    UNION ALL
-    SELECT 'pg_class'::regclass::oid::bigint << 32 | tg.tgrelid::bigint
-    FROM pg_trigger tg
-    WHERE target >> 32 = 'pg_trigger'::regclass::oid AND tg.oid = (target & 4294967295)::oid
-$$;

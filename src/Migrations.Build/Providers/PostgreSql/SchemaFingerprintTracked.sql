@@ -87,7 +87,13 @@ owner_rows AS (
               WHEN 'pg_trigger'::regclass THEN EXISTS (
                   SELECT FROM pg_trigger tg WHERE tg.oid = t.objid AND NOT tg.tgisinternal OFFSET 0)
               WHEN 'pg_namespace'::regclass THEN EXISTS (SELECT FROM pg_namespace n WHERE n.oid = t.objid OFFSET 0)
-              ELSE EXISTS (SELECT FROM owner_now n WHERE n.owner = t.owner OFFSET 0)
+              WHEN 'pg_extension'::regclass THEN EXISTS (SELECT FROM pg_extension e WHERE e.oid = t.objid OFFSET 0)
+              WHEN 'pg_collation'::regclass THEN EXISTS (SELECT FROM pg_collation co WHERE co.oid = t.objid OFFSET 0)
+              WHEN 'pg_opclass'::regclass THEN EXISTS (SELECT FROM pg_opclass opc WHERE opc.oid = t.objid OFFSET 0)
+              -- Other kinds have lines only as an extension's member or for their comment.
+              ELSE EXISTS (SELECT FROM pg_depend d
+                           WHERE d.classid = t.classid AND d.objid = t.objid AND d.deptype = 'e' OFFSET 0)
+                OR EXISTS (SELECT FROM pg_description d WHERE d.objoid = t.objid AND d.classoid = t.classid OFFSET 0)
           END
 ),
 -- include: SchemaFingerprintLines.sql

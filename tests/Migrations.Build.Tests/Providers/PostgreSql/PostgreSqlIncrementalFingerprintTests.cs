@@ -25,6 +25,7 @@ public abstract class PostgreSqlIncrementalFingerprintTests
         "CREATE TRIGGER trg_users_touch BEFORE UPDATE OF name ON users FOR EACH ROW EXECUTE FUNCTION touch();\n" +
         "CREATE SCHEMA billing;\n" +
         "CREATE TABLE billing.accounts (id integer PRIMARY KEY, kind mood);\n" +
+        "CREATE COLLATION billing.plain FROM \"C\";\n" +
         "CREATE TABLE payments (account_id integer REFERENCES billing.accounts (id));\n" +
         "CREATE VIEW account_ids AS SELECT id FROM billing.accounts;\n" +
         "CREATE TABLE parent (id integer);\n" +
