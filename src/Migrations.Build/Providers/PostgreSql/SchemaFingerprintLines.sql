@@ -31,19 +31,45 @@ affected (classid, objid, carries_name, seed) AS (
     SELECT e.classid, e.objid, a.carries_name AND (e.part OR e.refclassid = 'pg_namespace'::regclass), false
     FROM affected a
     CROSS JOIN LATERAL (
-        SELECT d.classid, d.objid, d.refclassid, d.deptype IN ('i', 'P', 'S') AS part, d.deptype = 'a' AS auto
+        SELECT d.classid, d.objid, d.refclassid, d.deptype IN ('i', 'P', 'S') AS part, d.deptype = 'a' AS auto,
+               false AS kept
         FROM pg_depend d
         WHERE d.refclassid = a.classid AND d.refobjid = a.objid
         UNION ALL
-        SELECT d.refclassid, d.refobjid, d.refclassid, true, false
+        SELECT d.refclassid, d.refobjid, d.refclassid, true, false, false
         FROM pg_depend d
         WHERE d.classid = a.classid AND d.objid = a.objid AND d.deptype IN ('i', 'P', 'S')
+        UNION ALL
+        -- Indexes, constraints, triggers, sequences and partitions kept for this object that are gone or were
+        -- written since the previous read, where no dependency leads any more: made again under a new OID (ALTER
+        -- COLUMN TYPE rebuilds the indexes and constraints on the column), dropped internally (DROP IDENTITY),
+        -- detached.
+        SELECT (k.owner >> 32)::oid, (k.owner & 4294967295)::oid, NULL::oid, false, false, true
+        FROM pg_temp.migrations_build_fingerprint_owner k
+        WHERE SEED_PARTS AND k.parent = (a.classid::bigint << 32 | a.objid::bigint)
+          AND NOT CASE (k.owner >> 32)::oid
+                      WHEN 'pg_class'::regclass THEN EXISTS (
+                          SELECT FROM pg_class c
+                          WHERE c.oid = (k.owner & 4294967295)::oid AND age(c.xmin) > (SELECT age FROM since) OFFSET 0)
+                      WHEN 'pg_constraint'::regclass THEN EXISTS (
+                          SELECT FROM pg_constraint con
+                          WHERE con.oid = (k.owner & 4294967295)::oid AND age(con.xmin) > (SELECT age FROM since)
+                          OFFSET 0)
+                      WHEN 'pg_trigger'::regclass THEN EXISTS (
+                          SELECT FROM pg_trigger tg
+                          WHERE tg.oid = (k.owner & 4294967295)::oid AND age(tg.xmin) > (SELECT age FROM since)
+                          OFFSET 0)
+                      ELSE false
+                  END
     ) e
     -- Parts of one object (a constraint and its index, a type and its array type, a partition's index) are read
     -- together, whether or not a name passed on to them.
-    WHERE a.carries_name OR e.part
-       -- A seed's automatic parts that were written since the previous read (an ALTER TABLE reports the table alone).
-       OR (SEED_PARTS AND a.seed AND e.auto
+    WHERE a.carries_name
+       OR e.kept
+       OR (e.part AND NOT (SEED_PARTS AND a.seed))
+       -- A reported object's parts, automatic or internal, that were written since the previous read (an ALTER TABLE
+       -- is reported as the table alone; its row type, toast table and identity sequence mostly stay as they were).
+       OR (SEED_PARTS AND a.seed AND (e.auto OR e.part)
            AND CASE e.classid
                    WHEN 'pg_class'::regclass THEN
                        EXISTS (SELECT FROM pg_class c
@@ -58,6 +84,11 @@ affected (classid, objid, carries_name, seed) AS (
                    WHEN 'pg_trigger'::regclass THEN
                        EXISTS (SELECT FROM pg_trigger tg
                                WHERE tg.oid = e.objid AND age(tg.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   WHEN 'pg_type'::regclass THEN
+                       EXISTS (SELECT FROM pg_type ty
+                               WHERE ty.oid = e.objid AND age(ty.xmin) <= (SELECT age FROM since) OFFSET 0)
+                       OR EXISTS (SELECT FROM pg_enum en
+                                  WHERE en.enumtypid = e.objid AND age(en.xmin) <= (SELECT age FROM since) OFFSET 0)
                    ELSE true
                END)
 ),
@@ -82,16 +113,7 @@ todo AS (
     SELECT o.owner, (o.owner >> 32)::oid AS classid, (o.owner & 4294967295)::oid AS objid
     FROM (SELECT n.owner FROM owner_now n WHERE (SELECT yes FROM whole)
           UNION ALL
-          SELECT a.owner FROM affected_owner a
-          UNION ALL
-          -- Indexes, constraints, triggers and partitions kept for a relation (or domain) read again that were not
-          -- reached from it: gone, or made again under a new OID without a report (ALTER COLUMN TYPE rebuilds the
-          -- indexes and constraints on the column).
-          SELECT s.owner
-          FROM affected_owner a
-          CROSS JOIN LATERAL (SELECT s.owner FROM pg_temp.migrations_build_fingerprint_owner s
-                              WHERE s.parent = a.owner OFFSET 0) s
-          WHERE s.owner NOT IN (SELECT a.owner FROM affected_owner a)) o
+          SELECT a.owner FROM affected_owner a) o
 ),
 todo_relation AS (
     SELECT c.oid, c.relkind, c.relname, n.nspname
@@ -269,15 +291,18 @@ fresh AS (
     JOIN owner_rows n ON n.owner = t.owner
     JOIN namesake s ON s.owner = t.owner
     LEFT JOIN LATERAL pg_temp.migrations_build_fingerprint_signature(t.owner, NULL) g ON true
-    -- The relation (or domain) an index, constraint, trigger or partition belongs to: its parts kept for a relation
-    -- read again are read with it (todo), so one rebuilt under a new OID is not counted twice.
+    -- The relation (or domain) an index, constraint, trigger, owned sequence or partition belongs to (see affected).
     CROSS JOIN LATERAL (
         SELECT CASE (t.owner >> 32)::oid
                    WHEN 'pg_class'::regclass THEN coalesce(
                        (SELECT 'pg_class'::regclass::oid::bigint << 32 | i.indrelid::bigint
                         FROM pg_index i WHERE i.indexrelid = (t.owner & 4294967295)::oid),
                        (SELECT 'pg_class'::regclass::oid::bigint << 32 | i.inhparent::bigint
-                        FROM pg_inherits i WHERE i.inhrelid = (t.owner & 4294967295)::oid AND i.inhseqno = 1))
+                        FROM pg_inherits i WHERE i.inhrelid = (t.owner & 4294967295)::oid AND i.inhseqno = 1),
+                       (SELECT 'pg_class'::regclass::oid::bigint << 32 | d.refobjid::bigint
+                        FROM pg_depend d
+                        WHERE d.classid = 'pg_class'::regclass AND d.objid = (t.owner & 4294967295)::oid
+                          AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1))
                    WHEN 'pg_constraint'::regclass THEN (
                        SELECT CASE WHEN con.conrelid <> 0
                                    THEN 'pg_class'::regclass::oid::bigint << 32 | con.conrelid::bigint
