@@ -314,30 +314,47 @@ fresh AS (
                END AS parent) p
     LEFT JOIN line_sum l ON l.owner = t.owner
 ),
+-- The kept rows of the owners read again, as they were before this read (every part of a statement sees the same
+-- snapshot). Rows of owners that still exist are updated in place, not deleted and inserted again: nothing vacuums
+-- temporary tables, and an update that changes no indexed column leaves no dead index entry behind (HOT), where a
+-- delete and an insert per owner and read made later reads wade through thousands of dead rows. (VACUUM is no way
+-- out: the statistics it writes make the server plan this statement again, for the catalogs' present size, and
+-- that plan reads them whole.)
+kept AS (
+    SELECT k.ctid AS row, k.owner, k.lines, k.sum1, k.sum2, k.sum3, k.sum4
+    FROM (SELECT DISTINCT owner FROM todo) t
+    CROSS JOIN LATERAL (SELECT k.ctid, k.* FROM pg_temp.migrations_build_fingerprint_owner k
+                        WHERE k.owner = t.owner OFFSET 0) k
+    WHERE NOT (SELECT yes FROM whole)
+),
 removed_all AS (
     DELETE FROM pg_temp.migrations_build_fingerprint_owner o
     WHERE (SELECT yes FROM whole)
     RETURNING o.lines, o.sum1, o.sum2, o.sum3, o.sum4
 ),
-removed_some AS (
+removed_gone AS (
     DELETE FROM pg_temp.migrations_build_fingerprint_owner o
-    WHERE NOT (SELECT yes FROM whole)
-      AND o.ctid = ANY (ARRAY(
-          SELECT k.ctid
-          FROM (SELECT DISTINCT owner FROM todo) t
-          CROSS JOIN LATERAL (SELECT k.ctid FROM pg_temp.migrations_build_fingerprint_owner k
-                              WHERE k.owner = t.owner OFFSET 0) k))
-    RETURNING o.lines, o.sum1, o.sum2, o.sum3, o.sum4
+    WHERE o.ctid = ANY (ARRAY(SELECT k.row FROM kept k WHERE k.owner NOT IN (SELECT f.owner FROM fresh f)))
 ),
-removed AS (
-    SELECT * FROM removed_all UNION ALL SELECT * FROM removed_some
+changed AS (
+    UPDATE pg_temp.migrations_build_fingerprint_owner o
+    SET rows = f.rows, collides = f.collides, signature = f.signature, columns = f.columns, parent = f.parent,
+        lines = f.lines, sum1 = f.sum1, sum2 = f.sum2, sum3 = f.sum3, sum4 = f.sum4
+    FROM fresh f
+    WHERE o.ctid = ANY (ARRAY(SELECT k.row FROM kept k WHERE k.owner IN (SELECT f.owner FROM fresh f)))
+      AND f.owner = o.owner
 ),
 added AS (
     INSERT INTO pg_temp.migrations_build_fingerprint_owner
         (owner, rows, collides, signature, columns, parent, lines, sum1, sum2, sum3, sum4)
     SELECT f.owner, f.rows, f.collides, f.signature, f.columns, f.parent, f.lines, f.sum1, f.sum2, f.sum3, f.sum4
     FROM fresh f
-    RETURNING lines, sum1, sum2, sum3, sum4
+    WHERE f.owner NOT IN (SELECT k.owner FROM kept k)
+),
+removed AS (
+    SELECT r.lines, r.sum1, r.sum2, r.sum3, r.sum4 FROM removed_all r
+    UNION ALL
+    SELECT k.lines, k.sum1, k.sum2, k.sum3, k.sum4 FROM kept k
 ),
 saved AS (
     UPDATE pg_temp.migrations_build_fingerprint_state s
@@ -355,7 +372,7 @@ saved AS (
                  coalesce(sum(sum4), 0)::bigint AS sum4 FROM removed) r,
          (SELECT coalesce(sum(lines), 0)::bigint AS lines, coalesce(sum(sum1), 0)::bigint AS sum1,
                  coalesce(sum(sum2), 0)::bigint AS sum2, coalesce(sum(sum3), 0)::bigint AS sum3,
-                 coalesce(sum(sum4), 0)::bigint AS sum4 FROM added) a
+                 coalesce(sum(sum4), 0)::bigint AS sum4 FROM fresh) a
     RETURNING s.lines, s.sum1, s.sum2, s.sum3, s.sum4, s.watermark
 )
 -- The line count (plus search_path's line) and an md5 of the sums and search_path; whether the read found a namesake
