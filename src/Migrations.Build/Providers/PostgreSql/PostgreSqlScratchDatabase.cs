@@ -154,7 +154,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// triggers in place.</summary>
     internal async Task UseFingerprintAsync(FingerprintMethod method, CancellationToken cancellationToken)
     {
-        await SchemaFingerprint.CreateStateAsync(_connection, null, cancellationToken).ConfigureAwait(false);
+        await SchemaFingerprint.CreateStateAsync(_connection, null, method == FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
         _method = method;
     }
 
@@ -177,7 +177,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         {
             // A statement may have dropped the session's temporary tables; IF NOT EXISTS makes this cheap when it did
             // not. Kept for the rest of the session: tables created again inside a transaction go with its rollback.
-            await SchemaFingerprint.CreateStateAsync(_connection, _transaction, cancellationToken).ConfigureAwait(false);
+            await SchemaFingerprint.CreateStateAsync(_connection, _transaction, _method == FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
         }
 
         var (fingerprint, repeat) = await ExecuteFingerprintAsync(full, cancellationToken).ConfigureAwait(false);
