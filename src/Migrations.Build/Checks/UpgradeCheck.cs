@@ -63,7 +63,8 @@ public static class UpgradeCheck
     /// upper part applies every up and proves the migrations above the split; the lower part applies the ups below it
     /// and proves those. Costs per <paramref name="cost"/>: an up or a down costs its statement count (growing with
     /// the position where statements cost more on a bigger schema), a proof adds two fingerprint reads, and the upper
-    /// part starts one database creation later; no split when that saves less than a database creation.</summary>
+    /// part starts one database creation later and alone reads the schema; no split when that saves less than a
+    /// database creation.</summary>
     internal static int? SplitPoint(IReadOnlyList<Migration> migrations, int firstProof, ProofCost cost)
     {
         if (Environment.ProcessorCount < 2 || migrations.Count - firstProof < MinimumProofsToSplit)
@@ -84,7 +85,7 @@ public static class UpgradeCheck
         }
 
         var all = apply.Sum();
-        var alone = all + Enumerable.Range(firstProof, count - firstProof).Sum(i => prove[i] - apply[i]);
+        var alone = all + Enumerable.Range(firstProof, count - firstProof).Sum(i => prove[i] - apply[i]) + cost.SchemaRead;
         var lowerCost = apply.Take(firstProof).Sum();
         var upperCost = cost.DatabaseCreation + alone;
         for (var k = firstProof; k < count; k++)

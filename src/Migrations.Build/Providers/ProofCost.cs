@@ -7,7 +7,9 @@ namespace Migrations.Build.Providers;
 /// <param name="ReadBase">The fixed cost of one schema fingerprint read.</param>
 /// <param name="ReadPerStatement">What a read costs more for each statement applied before it (the objects it prints).</param>
 /// <param name="DatabaseCreation">Creating a scratch database: the second one starts that much later.</param>
-public sealed record ProofCost(double StatementGrowth, double ReadBase, double ReadPerStatement, double DatabaseCreation)
+/// <param name="SchemaRead">What only the database that reaches the newest migration does besides the migrations:
+/// reading its schema for the drift check and its first fingerprint with a schema already in place.</param>
+public sealed record ProofCost(double StatementGrowth, double ReadBase, double ReadPerStatement, double DatabaseCreation, double SchemaRead = 0)
 {
     /// <summary>Statements that cost more as the schema grows, reads and databases that cost little next to them
     /// (SQLite).</summary>

@@ -71,13 +71,18 @@ affected (classid, objid, carries_name, seed) AS (
        -- is reported as the table alone; its row type, toast table and identity sequence mostly stay as they were).
        OR (SEED_PARTS AND a.seed AND (e.auto OR e.part)
            AND CASE e.classid
-                   WHEN 'pg_class'::regclass THEN
-                       EXISTS (SELECT FROM pg_class c
-                               WHERE c.oid = e.objid AND age(c.xmin) <= (SELECT age FROM since) OFFSET 0)
-                       OR EXISTS (SELECT FROM pg_index i
-                                  WHERE i.indexrelid = e.objid AND age(i.xmin) <= (SELECT age FROM since) OFFSET 0)
-                       OR EXISTS (SELECT FROM pg_sequence s
-                                  WHERE s.seqrelid = e.objid AND age(s.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   -- (A toast table and its index have no lines.)
+                   WHEN 'pg_class'::regclass THEN EXISTS (
+                       SELECT FROM pg_class c
+                       WHERE c.oid = e.objid AND c.relnamespace <> 'pg_toast'::regnamespace
+                         AND (age(c.xmin) <= (SELECT age FROM since)
+                              OR EXISTS (SELECT FROM pg_index i
+                                         WHERE i.indexrelid = e.objid AND age(i.xmin) <= (SELECT age FROM since)
+                                         OFFSET 0)
+                              OR EXISTS (SELECT FROM pg_sequence s
+                                         WHERE s.seqrelid = e.objid AND age(s.xmin) <= (SELECT age FROM since)
+                                         OFFSET 0))
+                       OFFSET 0)
                    WHEN 'pg_constraint'::regclass THEN
                        EXISTS (SELECT FROM pg_constraint con
                                WHERE con.oid = e.objid AND age(con.xmin) <= (SELECT age FROM since) OFFSET 0)
