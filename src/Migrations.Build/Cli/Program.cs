@@ -8,6 +8,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        InlineSocketCompletions.Enable();
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var verbose = args.Contains("--verbose");
         try

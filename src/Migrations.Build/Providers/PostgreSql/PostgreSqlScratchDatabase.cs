@@ -201,7 +201,8 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             _preparedMayBeGone = false;
             await DisposeFingerprintCommandsAsync().ConfigureAwait(false);
             await _wholeFingerprint.DisposeAsync().ConfigureAwait(false);
-            _connection.UnprepareAll();
+            // Synchronous in Npgsql: on the thread pool, never on a socket thread (see Cli.InlineSocketCompletions).
+            await Task.Run(_connection.UnprepareAll).ConfigureAwait(false);
         }
     }
 
