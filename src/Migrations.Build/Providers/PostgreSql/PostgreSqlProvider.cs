@@ -64,7 +64,8 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             var (server, version, superuser) = await ServerConnection.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
             var provider = new PostgreSqlProvider(server, settings, version, cluster)
             {
-                ProofCost = superuser ? TrackedProofCost : WholeProofCost,
+                // As SchemaFingerprint.InstallTrackingAsync decides for each scratch database.
+                ProofCost = superuser && version.Major >= 11 ? TrackedProofCost : WholeProofCost,
             };
             provider.SweptDatabases = await ScratchDatabaseSweeper
                 .SweepAsync(server, version, DateTime.UtcNow, cancellationToken)

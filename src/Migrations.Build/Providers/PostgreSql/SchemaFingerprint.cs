@@ -56,9 +56,15 @@ internal static partial class SchemaFingerprint
         """;
 
     /// <summary>Installs the event triggers that record which objects DDL commands touch, when the session's role may
-    /// (a superuser); returns whether it did. Outside any transaction, before the first read.</summary>
+    /// (a superuser) on a server that has what they use (PostgreSQL 11 or later); returns whether it did. Outside any
+    /// transaction, before the first read; in one transaction of its own, so it is all there or not at all.</summary>
     public static async Task<bool> InstallTrackingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
+        if (connection.PostgreSqlVersion.Major < 11)
+        {
+            return false;
+        }
+
         await using (var check = new NpgsqlCommand("SELECT current_setting('is_superuser') = 'on'", connection))
         {
             if (!(bool)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
@@ -67,9 +73,20 @@ internal static partial class SchemaFingerprint
             }
         }
 
-        await using var install = new NpgsqlCommand(Tracking.Value, connection) { CommandTimeout = 0 };
-        await install.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        return true;
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var install = new NpgsqlCommand(Tracking.Value, connection, transaction) { CommandTimeout = 0 };
+        try
+        {
+            await install.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (PostgresException)
+        {
+            // Not allowed after all (a managed server's restricted superuser): the scratch database reads without it.
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+            return false;
+        }
     }
 
     /// <summary>Creates the state tables when they are missing (a new session, or after DISCARD TEMP), and with

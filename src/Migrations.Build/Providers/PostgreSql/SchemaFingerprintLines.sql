@@ -1,6 +1,6 @@
 -- The part of the schema fingerprint statements (SchemaFingerprint.sql, SchemaFingerprintTracked.sql) that both end
 -- with: from the seeds (owners changed since the previous read) to the owners read again, their lines, and the kept
--- state brought up to date. Each statement defines, before this part: seed, whole, present, owner_now,
+-- state brought up to date. Each statement defines, before this part: seed, whole, present, since, owner_now,
 -- owner_rows and temporary_row. SEED_PARTS is replaced by true where a seed's own parts (the indexes, constraints,
 -- triggers, owned sequences and partitions that depend on it automatically) are not seeds themselves when they change
 -- (an event trigger reports ALTER TABLE as the table only), else by false. READS_ALL is replaced by false in a

@@ -1,16 +1,20 @@
 -- The tracked schema fingerprint: the same lines, kept state and result as SchemaFingerprint.sql, but the owners to
 -- read again come from the objects the event triggers of SchemaFingerprintTracking.sql recorded since the previous
 -- read, not from scanning the catalogs: a read costs what the last statements changed, whatever the schema's size.
--- FULL_READ is replaced by true (every object read again) or false.
+-- FULL_READ is replaced by true (every object read again) or false; the client runs both statements inside functions
+-- of the session that plan them with index lookups only (SchemaFingerprint.cs).
 --
 -- A recorded object is a seed; what else prints differently follows from it as in SchemaFingerprint.sql (dependents
--- of a changed name, parts read together, namesakes), and a seed's own automatic parts are read with it, because an
--- ALTER TABLE is reported as the table alone (SEED_PARTS). A full read instead when: this is the first read; a
--- setting that changes printed text changed; the triggers are missing or disabled; an item calls for one ("F": a
--- temporary object, a command without an object); or a recorded object is a built-in one or of a kind without
--- lines of its own that may change how others print (extension, collation, operator class, operator, cast, ...).
--- The client reads in full as well after what the triggers cannot see (RESET ALL, DISCARD, a failed statement
--- outside a transaction: CREATE INDEX CONCURRENTLY leaves an invalid index behind).
+-- of a changed name, parts read together, namesakes), plus (SEED_PARTS, in SchemaFingerprintLines.sql) a seed's own
+-- parts written since the previous read, because an ALTER TABLE is reported as the table alone, and the parts kept
+-- for a seed that are gone or rewritten where no dependency leads (rebuilt under a new OID, dropped internally,
+-- detached). The incremental statement (READS_ALL false) never reads everything: it asks for a full read instead
+-- (repeat) when this is the first read; a setting that changes printed text changed; more than 2^31 transactions
+-- passed; the triggers are missing or disabled; an item calls for one ("F": a temporary object, a command without an
+-- object); a recorded object is a built-in one or of a kind without lines of its own that may change how others
+-- print (extension, collation, operator class, operator, cast, ...); or a name read again has a namesake. The client
+-- reads in full as well after what the triggers cannot see (RESET ALL, DISCARD, a failed statement outside a
+-- transaction: CREATE INDEX CONCURRENTLY leaves an invalid index behind).
 WITH RECURSIVE
 -- Read and emptied in one go: a rollback of this read restores both the list and the state tables.
 touched_list AS MATERIALIZED (
