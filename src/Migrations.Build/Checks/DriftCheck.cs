@@ -16,10 +16,11 @@ public static class DriftCheck
         await using var database = await context.CreateScratchDatabaseAsync(ScratchPurpose.Model, cancellationToken);
         foreach (var script in scripts)
         {
-            // In a transaction where the script allows one, as a migration is: the statements then go to the server
-            // together (PostgreSQL: one round trip instead of one per statement).
-            var transactional = !UpgradeCheck.NeedsNoTransaction(context.Provider, script);
-            if (await UpgradeCheck.TryRunAsync(database, script, transactional, cancellationToken) is { } failure)
+            try
+            {
+                await database.ExecuteAsync(script, cancellationToken);
+            }
+            catch (StatementFailedException failure)
             {
                 context.Drift.Add(new Diagnostic(DiagnosticCodes.ModelStatementFailed, $"The model failed to apply: {failure.Message}", failure.Location));
                 return null;

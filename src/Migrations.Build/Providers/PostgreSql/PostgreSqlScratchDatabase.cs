@@ -50,6 +50,8 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             _nextReadFull = _method == FingerprintMethod.Tracked;
         }
 
+        _nextReadFull |= _method == FingerprintMethod.Tracked && statements.Any(s => SchemaFingerprint.EscapesTracking(s.Text));
+
         if (_transaction is not null && statements.Count > 1 && !statements.Any(s => PostgreSqlTransactionRules.RequiresNoTransaction(s.Text)))
         {
             await ExecuteBatchAsync(statements, cancellationToken).ConfigureAwait(false);
@@ -116,9 +118,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     {
         if (_method != FingerprintMethod.Whole)
         {
-            var full = _nextReadFull;
+            var fingerprint = await ReadFingerprintAsync(_nextReadFull, cancellationToken).ConfigureAwait(false);
             _nextReadFull = false;
-            return await ReadFingerprintAsync(full, cancellationToken).ConfigureAwait(false);
+            return fingerprint;
         }
 
         await ForgetPreparedIfGoneAsync().ConfigureAwait(false);
@@ -175,9 +177,11 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         await ForgetPreparedIfGoneAsync().ConfigureAwait(false);
         if (_stateMayBeGone)
         {
-            // A statement may have dropped the session's temporary tables; IF NOT EXISTS makes this cheap when it did
-            // not. Kept for the rest of the session: tables created again inside a transaction go with its rollback.
-            await SchemaFingerprint.CreateStateAsync(_connection, _transaction, _method == FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
+            // A statement may have dropped the session's temporary tables: created again if they are missing (only
+            // then: creating a temporary object is an "F" to the event triggers, a full read). Checked on every read
+            // until that happens outside a transaction (created inside one, they go with its rollback).
+            await SchemaFingerprint.CreateStateIfMissingAsync(_connection, _transaction, _method == FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
+            _stateMayBeGone = _transaction is not null;
         }
 
         var (fingerprint, repeat) = await ExecuteFingerprintAsync(full, cancellationToken).ConfigureAwait(false);

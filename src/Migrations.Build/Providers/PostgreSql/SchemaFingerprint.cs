@@ -89,7 +89,7 @@ internal static partial class SchemaFingerprint
         }
     }
 
-    /// <summary>Creates the state tables when they are missing (a new session, or after DISCARD TEMP), and with
+    /// <summary>Creates the state tables (IF NOT EXISTS: a new session, or after DISCARD TEMP), and with
     /// <paramref name="tracked"/> the functions that read the tracked fingerprint.</summary>
     public static async Task CreateStateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool tracked, CancellationToken cancellationToken)
     {
@@ -97,6 +97,31 @@ internal static partial class SchemaFingerprint
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Runs <see cref="CreateStateAsync"/> when the state tables or the read functions are missing.</summary>
+    public static async Task CreateStateIfMissingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool tracked, CancellationToken cancellationToken)
+    {
+        var sql = "SELECT to_regclass('pg_temp.migrations_build_fingerprint_owner') IS NOT NULL"
+            + " AND to_regclass('pg_temp.migrations_build_fingerprint_state') IS NOT NULL"
+            + (tracked ? $" AND to_regprocedure('pg_temp.{TrackedReader(full: false)}()') IS NOT NULL" : string.Empty);
+        await using (var present = new NpgsqlCommand(sql, connection, transaction))
+        {
+            if ((bool)(await present.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+            {
+                return;
+            }
+        }
+
+        await CreateStateAsync(connection, transaction, tracked, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether a statement changes the schema where the event triggers cannot see it: REINDEX CONCURRENTLY
+    /// swaps in an index with a new OID, event triggers (and their comments) are outside what they report, and
+    /// <c>event_triggers = off</c> (PostgreSQL 17) stops them. The next read is a full read.</summary>
+    public static bool EscapesTracking(string statementText) => UntrackedChange().IsMatch(statementText);
+
+    [GeneratedRegex(@"\bREINDEX\b|\bEVENT\s+TRIGGER\b|\bevent_triggers\b", RegexOptions.IgnoreCase)]
+    private static partial Regex UntrackedChange();
 
     /// <summary>Whether a statement may drop this session's temporary tables or reset its settings (DISCARD, DROP OWNED,
     /// RESET ALL, anything naming pg_temp or this fingerprint's objects): the next read then creates the tables again

@@ -40,14 +40,17 @@ affected (classid, objid, carries_name, seed) AS (
         FROM pg_depend d
         WHERE d.classid = a.classid AND d.objid = a.objid AND d.deptype IN ('i', 'P', 'S')
         UNION ALL
-        -- Indexes, constraints, triggers, sequences and partitions kept for this object that are gone or were
-        -- written since the previous read, where no dependency leads any more: made again under a new OID (ALTER
-        -- COLUMN TYPE rebuilds the indexes and constraints on the column), dropped internally (DROP IDENTITY),
-        -- detached.
+        -- Indexes, constraints, triggers, sequences and partitions kept for this object (or foreign keys kept that
+        -- reference it) that are gone or were written since the previous read, where no dependency leads any more:
+        -- made again under a new OID (ALTER COLUMN TYPE rebuilds the indexes and constraints on the column, and the
+        -- foreign keys that reference it), dropped internally (DROP IDENTITY), detached.
         SELECT (k.owner >> 32)::oid, (k.owner & 4294967295)::oid, NULL::oid, false, false, true
-        FROM pg_temp.migrations_build_fingerprint_owner k
-        WHERE SEED_PARTS AND k.parent = (a.classid::bigint << 32 | a.objid::bigint)
-          AND NOT CASE (k.owner >> 32)::oid
+        FROM (SELECT k.owner FROM pg_temp.migrations_build_fingerprint_owner k
+              WHERE SEED_PARTS AND k.parent = (a.classid::bigint << 32 | a.objid::bigint)
+              UNION ALL
+              SELECT k.owner FROM pg_temp.migrations_build_fingerprint_owner k
+              WHERE SEED_PARTS AND k.referenced = (a.classid::bigint << 32 | a.objid::bigint)) k
+        WHERE NOT CASE (k.owner >> 32)::oid
                       WHEN 'pg_class'::regclass THEN EXISTS (
                           SELECT FROM pg_class c
                           WHERE c.oid = (k.owner & 4294967295)::oid AND age(c.xmin) > (SELECT age FROM since) OFFSET 0)
@@ -67,9 +70,11 @@ affected (classid, objid, carries_name, seed) AS (
     WHERE a.carries_name
        OR e.kept
        OR (e.part AND NOT (SEED_PARTS AND a.seed))
-       -- A reported object's parts, automatic or internal, that were written since the previous read (an ALTER TABLE
-       -- is reported as the table alone; its row type, toast table and identity sequence mostly stay as they were).
-       OR (SEED_PARTS AND a.seed AND (e.auto OR e.part)
+       -- What depends on a reported object, or what it is part of, when written since the previous read: an ALTER
+       -- TABLE is reported as the table alone, and its subcommands write its constraints and indexes, the foreign
+       -- keys of other tables that reference a retyped column, ...; its row type, toast table and identity sequence
+       -- mostly stay as they were.
+       OR (SEED_PARTS AND a.seed
            AND CASE e.classid
                    -- (A toast table and its index have no lines.)
                    WHEN 'pg_class'::regclass THEN EXISTS (
@@ -94,6 +99,12 @@ affected (classid, objid, carries_name, seed) AS (
                                WHERE ty.oid = e.objid AND age(ty.xmin) <= (SELECT age FROM since) OFFSET 0)
                        OR EXISTS (SELECT FROM pg_enum en
                                   WHERE en.enumtypid = e.objid AND age(en.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   WHEN 'pg_rewrite'::regclass THEN
+                       EXISTS (SELECT FROM pg_rewrite rw
+                               WHERE rw.oid = e.objid AND age(rw.xmin) <= (SELECT age FROM since) OFFSET 0)
+                   WHEN 'pg_attrdef'::regclass THEN
+                       EXISTS (SELECT FROM pg_attrdef ad
+                               WHERE ad.oid = e.objid AND age(ad.xmin) <= (SELECT age FROM since) OFFSET 0)
                    ELSE true
                END)
 ),
@@ -110,7 +121,10 @@ affected_owner AS (
                        SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
                        FROM pg_rewrite rw WHERE rw.oid = a.objid)
                    ELSE a.classid::bigint << 32 | a.objid::bigint
-               END AS owner) o
+               END AS owner
+        UNION ALL
+        -- A rule owns its own comment (COMMENT ON RULE).
+        SELECT a.classid::bigint << 32 | a.objid::bigint WHERE a.classid = 'pg_rewrite'::regclass) o
     WHERE o.owner IS NOT NULL
 ),
 -- The owners to read: all of them in a full read.
@@ -151,9 +165,10 @@ namesake AS (
                WHEN 'pg_proc'::regclass THEN EXISTS (
                    SELECT FROM pg_proc x
                    WHERE x.proname = (SELECT c.proname FROM pg_proc c WHERE c.oid = t.objid) AND x.oid <> t.objid)
+               -- (A rule is read for its comment: nothing prints its name.)
                ELSE t.classid NOT IN (
                    'pg_constraint'::regclass, 'pg_trigger'::regclass, 'pg_namespace'::regclass,
-                   'pg_extension'::regclass, 'pg_description'::regclass)
+                   'pg_extension'::regclass, 'pg_description'::regclass, 'pg_rewrite'::regclass)
            END AS collides
     FROM todo t
 ),
@@ -289,7 +304,7 @@ line_sum AS (
     GROUP BY l.owner
 ),
 fresh AS (
-    SELECT n.owner, n.rows, s.collides, g.signature, g.columns, p.parent, coalesce(l.lines, 0) AS lines,
+    SELECT n.owner, n.rows, s.collides, g.signature, g.columns, p.parent, p.referenced, coalesce(l.lines, 0) AS lines,
            coalesce(l.sum1, 0) AS sum1, coalesce(l.sum2, 0) AS sum2, coalesce(l.sum3, 0) AS sum3,
            coalesce(l.sum4, 0) AS sum4
     FROM (SELECT DISTINCT owner FROM todo) t
@@ -316,7 +331,12 @@ fresh AS (
                    WHEN 'pg_trigger'::regclass THEN (
                        SELECT 'pg_class'::regclass::oid::bigint << 32 | tg.tgrelid::bigint
                        FROM pg_trigger tg WHERE tg.oid = (t.owner & 4294967295)::oid)
-               END AS parent) p
+               END AS parent,
+               -- The table a foreign key references.
+               CASE (t.owner >> 32)::oid WHEN 'pg_constraint'::regclass THEN (
+                   SELECT 'pg_class'::regclass::oid::bigint << 32 | con.confrelid::bigint
+                   FROM pg_constraint con WHERE con.oid = (t.owner & 4294967295)::oid AND con.confrelid <> 0)
+               END AS referenced) p
     LEFT JOIN line_sum l ON l.owner = t.owner
 ),
 -- The kept rows of the owners read again, as they were before this read (every part of a statement sees the same
@@ -344,15 +364,16 @@ removed_gone AS (
 changed AS (
     UPDATE pg_temp.migrations_build_fingerprint_owner o
     SET rows = f.rows, collides = f.collides, signature = f.signature, columns = f.columns, parent = f.parent,
-        lines = f.lines, sum1 = f.sum1, sum2 = f.sum2, sum3 = f.sum3, sum4 = f.sum4
+        referenced = f.referenced, lines = f.lines, sum1 = f.sum1, sum2 = f.sum2, sum3 = f.sum3, sum4 = f.sum4
     FROM fresh f
     WHERE o.ctid = ANY (ARRAY(SELECT k.row FROM kept k WHERE k.owner IN (SELECT f.owner FROM fresh f)))
       AND f.owner = o.owner
 ),
 added AS (
     INSERT INTO pg_temp.migrations_build_fingerprint_owner
-        (owner, rows, collides, signature, columns, parent, lines, sum1, sum2, sum3, sum4)
-    SELECT f.owner, f.rows, f.collides, f.signature, f.columns, f.parent, f.lines, f.sum1, f.sum2, f.sum3, f.sum4
+        (owner, rows, collides, signature, columns, parent, referenced, lines, sum1, sum2, sum3, sum4)
+    SELECT f.owner, f.rows, f.collides, f.signature, f.columns, f.parent, f.referenced, f.lines, f.sum1, f.sum2,
+           f.sum3, f.sum4
     FROM fresh f
     WHERE f.owner NOT IN (SELECT k.owner FROM kept k)
 ),
@@ -363,7 +384,7 @@ removed AS (
 ),
 saved AS (
     UPDATE pg_temp.migrations_build_fingerprint_state s
-    SET watermark = CASE WHEN d.whole AND NOT w.yes THEN NULL ELSE n.watermark END,
+    SET watermark = CASE WHEN d.whole AND NOT (w.yes AND READS_ALL) THEN NULL ELSE n.watermark END,
         settings = n.settings,
         temporary_objects = (SELECT count(*) FROM temporary_row),
         lines = CASE WHEN w.yes THEN 0 ELSE s.lines - r.lines END + a.lines,

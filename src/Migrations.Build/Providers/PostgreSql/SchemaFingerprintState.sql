@@ -11,6 +11,7 @@ CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_owner (
     signature uuid,             -- md5 of the owner's name as others print it (SchemaFingerprint.sql, signature_of)
     columns integer,            -- a relation's highest column number: its signature covers columns up to it
     parent bigint,              -- the relation (or domain) an index, constraint, trigger or partition hangs on
+    referenced bigint,          -- the table a foreign key references
     lines integer NOT NULL,
     sum1 bigint NOT NULL,       -- the sums of the owner's line md5s, in four 32-bit parts
     sum2 bigint NOT NULL,
@@ -19,6 +20,8 @@ CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_owner (
 );
 CREATE INDEX IF NOT EXISTS migrations_build_fingerprint_owner_key ON migrations_build_fingerprint_owner (owner);
 CREATE INDEX IF NOT EXISTS migrations_build_fingerprint_owner_parent ON migrations_build_fingerprint_owner (parent);
+CREATE INDEX IF NOT EXISTS migrations_build_fingerprint_owner_referenced
+    ON migrations_build_fingerprint_owner (referenced);
 CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_state (
     watermark bigint,           -- rows with an xmin at or after it were written after the read; NULL: never read
     settings uuid,              -- md5 of the settings that change printed definitions
@@ -32,6 +35,9 @@ CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_state (
 INSERT INTO migrations_build_fingerprint_state (watermark, settings, temporary_objects, lines, sum1, sum2, sum3, sum4)
 SELECT NULL, NULL, NULL, 0, 0, 0, 0, 0
 WHERE NOT EXISTS (SELECT FROM migrations_build_fingerprint_state);
+-- A migration may SET ROLE to a role that does not own these tables, and the reads go on as that role; temporary
+-- tables belong to this session anyway.
+GRANT ALL ON migrations_build_fingerprint_owner, migrations_build_fingerprint_state TO PUBLIC;
 -- An owner's name as other definitions print it: a relation's qualified name and its columns' names (those numbered
 -- up to upto: columns added since do not rename anything), a type's qualified name and enum labels, a function's
 -- signature, a schema's, constraint's or trigger's name. No row for other kinds: they always pass changes on.

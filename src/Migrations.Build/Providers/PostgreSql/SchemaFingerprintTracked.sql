@@ -30,7 +30,7 @@ touched AS (
 ),
 -- include: SchemaFingerprintCommon.sql
 tracking AS (
-    SELECT count(*) = 2 AS yes
+    SELECT count(*) = 2 AND current_setting('event_triggers', true) IS DISTINCT FROM 'off' AS yes
     FROM pg_event_trigger e
     WHERE e.evtname IN ('migrations_build_touched', 'migrations_build_dropped') AND e.evtenabled = 'A'
 ),
@@ -56,7 +56,7 @@ whole AS (
 ),
 -- A default's or a view rule's text belongs to its relation; one that is gone was dropped with a command that
 -- reported its relation too.
-seed AS (
+reported AS (
     SELECT DISTINCT o.owner
     FROM touched t
     CROSS JOIN LATERAL (
@@ -68,8 +68,36 @@ seed AS (
                        SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
                        FROM pg_rewrite rw WHERE rw.oid = t.objid)
                    ELSE t.classid::bigint << 32 | t.objid::bigint
-               END AS owner) o
+               END AS owner
+        UNION ALL
+        -- A rule owns its own comment (COMMENT ON RULE).
+        SELECT t.classid::bigint << 32 | t.objid::bigint WHERE t.classid = 'pg_rewrite'::regclass) o
     WHERE NOT (SELECT yes FROM whole) AND o.owner IS NOT NULL
+),
+-- What a command on a relation or a composite type changes in other relations without reporting them: inheritance
+-- children and partitions (ADD COLUMN, SET NOT NULL, SET DEFAULT, ADD CONSTRAINT recurse to them) and the tables
+-- typed with it (ALTER TYPE ... CASCADE). They are seeds too.
+seed (owner) AS (
+    SELECT r.owner FROM reported r
+    UNION
+    SELECT x.owner
+    FROM seed s
+    CROSS JOIN LATERAL (
+        SELECT 'pg_class'::regclass::oid::bigint << 32 | i.inhrelid::bigint AS owner
+        FROM pg_inherits i
+        WHERE s.owner >> 32 = 'pg_class'::regclass::oid AND i.inhparent = (s.owner & 4294967295)::oid
+        UNION ALL
+        SELECT 'pg_class'::regclass::oid::bigint << 32 | c.oid::bigint
+        FROM pg_type ty
+        JOIN pg_class c ON c.reloftype = ty.oid
+        WHERE s.owner >> 32 = 'pg_type'::regclass::oid AND ty.oid = (s.owner & 4294967295)::oid AND ty.typtype = 'c'
+        UNION ALL
+        -- (ALTER TYPE on a composite type is reported as its relation.)
+        SELECT 'pg_class'::regclass::oid::bigint << 32 | c.oid::bigint
+        FROM pg_class ct
+        JOIN pg_class c ON c.reloftype = ct.reltype
+        WHERE s.owner >> 32 = 'pg_class'::regclass::oid AND ct.oid = (s.owner & 4294967295)::oid AND ct.relkind = 'c'
+    ) x
 ),
 -- The owners read again that still exist (read by the lines part); the row counts are SchemaFingerprint.sql's.
 -- OFFSET 0 keeps each EXISTS a lookup by OID (else the planner hashes the whole catalog for it).
@@ -89,7 +117,10 @@ owner_rows AS (
               WHEN 'pg_constraint'::regclass THEN EXISTS (
                   SELECT FROM pg_constraint con WHERE con.oid = t.objid OFFSET 0)
               WHEN 'pg_trigger'::regclass THEN EXISTS (
-                  SELECT FROM pg_trigger tg WHERE tg.oid = t.objid AND NOT tg.tgisinternal OFFSET 0)
+                  SELECT FROM pg_trigger tg
+                  JOIN pg_class c ON c.oid = tg.tgrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE tg.oid = t.objid AND NOT tg.tgisinternal AND n.nspname NOT LIKE 'pg\_temp\_%' OFFSET 0)
               WHEN 'pg_namespace'::regclass THEN EXISTS (SELECT FROM pg_namespace n WHERE n.oid = t.objid OFFSET 0)
               WHEN 'pg_extension'::regclass THEN EXISTS (SELECT FROM pg_extension e WHERE e.oid = t.objid OFFSET 0)
               WHEN 'pg_collation'::regclass THEN EXISTS (SELECT FROM pg_collation co WHERE co.oid = t.objid OFFSET 0)

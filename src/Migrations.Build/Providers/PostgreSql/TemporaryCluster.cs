@@ -146,7 +146,8 @@ public sealed class TemporaryCluster : IAsyncDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        NpgsqlConnection.ClearAllPools();
+        // Synchronous in Npgsql (it writes to each pooled connection): never on a socket thread (Cli.InlineSocketCompletions).
+        await Task.Run(NpgsqlConnection.ClearAllPools).ConfigureAwait(false);
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
         {
             await StopAsync(_binaries, _account, DataDirectory).ConfigureAwait(false);

@@ -39,7 +39,12 @@ public abstract class PostgreSqlIncrementalFingerprintTests
         "ALTER TABLE leads ADD CONSTRAINT ck_leads_note_length CHECK (length(note) < 1000) NOT VALID;\n" +
         "CREATE TABLE events (at date NOT NULL, kind text) PARTITION BY RANGE (at);\n" +
         "CREATE TABLE events_2026 PARTITION OF events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');\n" +
-        "CREATE INDEX ix_events_kind ON events (kind);\n";
+        "CREATE INDEX ix_events_kind ON events (kind);\n" +
+        "CREATE INDEX ix_events_2026_kind ON events_2026 (kind);\n" +
+        "CREATE TYPE pair AS (a integer);\n" +
+        "CREATE TABLE pairs OF pair;\n" +
+        "CREATE TABLE plans (id integer PRIMARY KEY);\n" +
+        "CREATE TABLE subscriptions (plan_id integer CONSTRAINT fk_subscriptions_plan REFERENCES plans (id));\n";
 
     /// <summary>Whether the changed objects come from event triggers (else from scanning the catalogs).</summary>
     protected abstract bool Tracked { get; }
@@ -119,6 +124,16 @@ public abstract class PostgreSqlIncrementalFingerprintTests
     [DataRow("ALTER TABLE events ALTER COLUMN kind TYPE varchar(20)")]
     [DataRow("ALTER TABLE tickets RENAME TO issues")]
     [DataRow("ALTER TABLE tickets ADD COLUMN due date, ALTER COLUMN title SET NOT NULL")]
+    [DataRow("ALTER TABLE parent ALTER COLUMN id SET NOT NULL")]
+    [DataRow("ALTER TABLE parent ADD COLUMN label text DEFAULT 'x'")]
+    [DataRow("ALTER TABLE events ALTER COLUMN kind SET DEFAULT 'misc'")]
+    [DataRow("ALTER TABLE events ADD CONSTRAINT ck_events_kind CHECK (kind <> '')")]
+    [DataRow("ALTER TABLE events ADD COLUMN note text")]
+    [DataRow("ALTER TYPE pair ADD ATTRIBUTE b integer CASCADE")]
+    [DataRow("ALTER TABLE plans ALTER COLUMN id TYPE bigint; COMMENT ON CONSTRAINT fk_subscriptions_plan ON subscriptions IS 'plan'")]
+    [DataRow("CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$; CREATE EVENT TRIGGER log_ddl ON ddl_command_end EXECUTE FUNCTION log_ddl(); COMMENT ON EVENT TRIGGER log_ddl IS 'audit'")]
+    [DataRow("COMMENT ON RULE \"_RETURN\" ON user_names IS 'the view'")]
+    [DataRow("DO $$ BEGIN CREATE ROLE migrations_build_test_plain; EXCEPTION WHEN duplicate_object THEN NULL; END $$; SET ROLE migrations_build_test_plain")]
     [DataRow("ALTER TABLE invoices ALTER COLUMN number DROP DEFAULT; DROP SEQUENCE invoice_numbers")]
     public async Task The_incremental_fingerprint_equals_a_full_read_after(string change)
     {
@@ -243,9 +258,38 @@ public abstract class PostgreSqlIncrementalFingerprintTests
         await database.ExecuteAsync(Script("DISCARD ALL"), CancellationToken.None);
         Assert.AreEqual(before, await CheckedReadAsync(database));
         await database.ExecuteAsync(Script("ALTER TABLE users ADD COLUMN email text"), CancellationToken.None);
-        var changed = await CheckedReadAsync(database);
+        var fullReads = database.FullReads;
+        var changed = await database.ReadFingerprintAsync(CancellationToken.None);
 
+        Assert.AreEqual(fullReads, database.FullReads, "once the state is back, reads are incremental again");
+        Assert.AreEqual(await FullReadAsync(database), changed);
         Assert.AreNotEqual(before, changed);
+    }
+
+    [TestMethod]
+    public async Task An_index_rebuilt_concurrently_leaves_the_fingerprint_exact()
+    {
+        await using var database = await CreateAsync();
+        await database.ExecuteAsync(Script(Base), CancellationToken.None);
+        var before = await CheckedReadAsync(database);
+
+        await database.ExecuteAsync(Script("REINDEX INDEX CONCURRENTLY ix_users_name"), CancellationToken.None);
+        Assert.AreEqual(before, await CheckedReadAsync(database));
+        await database.ExecuteAsync(Script("ALTER INDEX ix_users_name RENAME TO ix_users_label"), CancellationToken.None);
+        Assert.AreNotEqual(before, await CheckedReadAsync(database));
+    }
+
+    [TestMethod]
+    public async Task A_trigger_on_a_temporary_table_is_not_part_of_the_fingerprint()
+    {
+        await using var database = await CreateAsync();
+        await database.ExecuteAsync(Script(Base), CancellationToken.None);
+        await database.ExecuteAsync(Script("CREATE TEMPORARY TABLE scratch (id integer)"), CancellationToken.None);
+        var before = await CheckedReadAsync(database);
+
+        await database.ExecuteAsync(Script("CREATE TRIGGER trg_scratch BEFORE INSERT ON scratch FOR EACH ROW EXECUTE FUNCTION touch()"), CancellationToken.None);
+
+        Assert.AreEqual(before, await CheckedReadAsync(database));
     }
 
     [TestMethod]
