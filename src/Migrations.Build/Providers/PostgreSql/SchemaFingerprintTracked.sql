@@ -46,6 +46,14 @@ whole AS (
         OR n.next_xid - p.watermark >= 2147483648
         OR NOT (SELECT yes FROM tracking)
         OR (SELECT l.items LIKE '%F%' FROM touched_list l)
+        -- A composite type (reported as its type or its relation): ALTER TYPE ... CASCADE changes the tables typed
+        -- with it, and pg_class has no index to find them by.
+        OR EXISTS (SELECT FROM touched t
+                   WHERE (t.classid = 'pg_class'::regclass
+                          AND EXISTS (SELECT FROM pg_class c WHERE c.oid = t.objid AND c.relkind = 'c' OFFSET 0))
+                      OR (t.classid = 'pg_type'::regclass
+                          AND EXISTS (SELECT FROM pg_type ty JOIN pg_class c ON c.oid = ty.typrelid
+                                      WHERE ty.oid = t.objid AND c.relkind = 'c' OFFSET 0)))
         OR EXISTS (SELECT FROM touched t
                    WHERE t.objid < 16384
                       OR t.classid NOT IN ('pg_class'::regclass, 'pg_type'::regclass, 'pg_proc'::regclass,
@@ -74,9 +82,9 @@ reported AS (
         SELECT t.classid::bigint << 32 | t.objid::bigint WHERE t.classid = 'pg_rewrite'::regclass) o
     WHERE NOT (SELECT yes FROM whole) AND o.owner IS NOT NULL
 ),
--- What a command on a relation or a composite type changes in other relations without reporting them: inheritance
--- children and partitions (ADD COLUMN, SET NOT NULL, SET DEFAULT, ADD CONSTRAINT recurse to them) and the tables
--- typed with it (ALTER TYPE ... CASCADE). They are seeds too.
+-- What a command on a relation changes in other relations without reporting them: its inheritance children and
+-- partitions (ADD COLUMN, SET NOT NULL, SET DEFAULT, ADD CONSTRAINT recurse to them). They are seeds too. (A change
+-- to a composite type, which may change the tables typed with it, is a full read: see whole.)
 seed (owner) AS (
     SELECT r.owner FROM reported r
     UNION
@@ -86,17 +94,6 @@ seed (owner) AS (
         SELECT 'pg_class'::regclass::oid::bigint << 32 | i.inhrelid::bigint AS owner
         FROM pg_inherits i
         WHERE s.owner >> 32 = 'pg_class'::regclass::oid AND i.inhparent = (s.owner & 4294967295)::oid
-        UNION ALL
-        SELECT 'pg_class'::regclass::oid::bigint << 32 | c.oid::bigint
-        FROM pg_type ty
-        JOIN pg_class c ON c.reloftype = ty.oid
-        WHERE s.owner >> 32 = 'pg_type'::regclass::oid AND ty.oid = (s.owner & 4294967295)::oid AND ty.typtype = 'c'
-        UNION ALL
-        -- (ALTER TYPE on a composite type is reported as its relation.)
-        SELECT 'pg_class'::regclass::oid::bigint << 32 | c.oid::bigint
-        FROM pg_class ct
-        JOIN pg_class c ON c.reloftype = ct.reltype
-        WHERE s.owner >> 32 = 'pg_class'::regclass::oid AND ct.oid = (s.owner & 4294967295)::oid AND ct.relkind = 'c'
     ) x
 ),
 -- The owners read again that still exist (read by the lines part); the row counts are SchemaFingerprint.sql's.
