@@ -156,7 +156,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// triggers in place.</summary>
     internal async Task UseFingerprintAsync(FingerprintMethod method, CancellationToken cancellationToken)
     {
-        await SchemaFingerprint.CreateStateAsync(_connection, null, method == FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
+        await SchemaFingerprint.CreateStateAsync(_connection, null, method, cancellationToken).ConfigureAwait(false);
         _method = method;
     }
 
@@ -180,7 +180,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             // A statement may have dropped the session's temporary tables: created again if they are missing (only
             // then: creating a temporary object is an "F" to the event triggers, a full read). Checked on every read
             // until that happens outside a transaction (created inside one, they go with its rollback).
-            await SchemaFingerprint.CreateStateIfMissingAsync(_connection, _transaction, _method == FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
+            await SchemaFingerprint.CreateStateIfMissingAsync(_connection, _transaction, _method, cancellationToken).ConfigureAwait(false);
             _stateMayBeGone = _transaction is not null;
         }
 
@@ -212,10 +212,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 
     private async Task<(string Fingerprint, bool Repeat)> ExecuteFingerprintAsync(bool full, CancellationToken cancellationToken)
     {
-        var tracked = _method == FingerprintMethod.Tracked;
         var command = full
-            ? _fullFingerprint ??= await SchemaFingerprint.PrepareAsync(_connection, _transaction, full: true, tracked, cancellationToken).ConfigureAwait(false)
-            : _fingerprint ??= await SchemaFingerprint.PrepareAsync(_connection, _transaction, full: false, tracked, cancellationToken).ConfigureAwait(false);
+            ? _fullFingerprint ??= await SchemaFingerprint.PrepareAsync(_connection, _transaction, _method, full: true, cancellationToken).ConfigureAwait(false)
+            : _fingerprint ??= await SchemaFingerprint.PrepareAsync(_connection, _transaction, _method, full: false, cancellationToken).ConfigureAwait(false);
         command.Transaction = _transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);

@@ -20,19 +20,23 @@ internal static partial class SchemaFingerprint
     /// <summary>The statements that create the session's state tables (idempotent: IF NOT EXISTS).</summary>
     public static string StateSql => State.Value;
 
-    /// <summary>The fingerprint query; <paramref name="full"/> reads every object again, ignoring the kept state;
-    /// <paramref name="tracked"/> takes the changed objects from the event triggers (<see cref="InstallTrackingAsync"/>).</summary>
-    public static string Sql(bool full, bool tracked = false) => (tracked ? TrackedQuery : Query).Value
-        .Replace("FULL_READ", full ? "true" : "false", StringComparison.Ordinal)
-        .Replace("SEED_PARTS", tracked ? "true" : "false", StringComparison.Ordinal)
-        .Replace("READS_ALL", full || !tracked ? "true" : "false", StringComparison.Ordinal);
+    /// <summary>The fingerprint query of <paramref name="method"/> (Scanned or Tracked); <paramref name="full"/> reads
+    /// every object again, ignoring the kept state.</summary>
+    public static string Sql(FingerprintMethod method, bool full)
+    {
+        var tracked = method == FingerprintMethod.Tracked;
+        return (tracked ? TrackedQuery : Query).Value
+            .Replace("FULL_READ", full ? "true" : "false", StringComparison.Ordinal)
+            .Replace("SEED_PARTS", tracked ? "true" : "false", StringComparison.Ordinal)
+            .Replace("READS_ALL", full || !tracked ? "true" : "false", StringComparison.Ordinal);
+    }
 
     /// <summary>A prepared command for this connection. The query has no parameters, so the server plans it once, for
     /// the catalogs' size at that moment (see <see cref="PostgreSqlScratchDatabase"/> for planning it again). The
     /// tracked statements run inside the session's functions (<see cref="CreateStateAsync"/>).</summary>
-    public static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool full, bool tracked, CancellationToken cancellationToken)
+    public static async Task<NpgsqlCommand> PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, FingerprintMethod method, bool full, CancellationToken cancellationToken)
     {
-        var sql = tracked ? $"SELECT * FROM pg_temp.{TrackedReader(full)}()" : Sql(full, tracked);
+        var sql = method == FingerprintMethod.Tracked ? $"SELECT * FROM pg_temp.{TrackedReader(full)}()" : Sql(method, full);
         var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.PrepareAsync(cancellationToken).ConfigureAwait(false);
         return command;
@@ -50,7 +54,7 @@ internal static partial class SchemaFingerprint
         LANGUAGE plpgsql SET enable_seqscan = off SET enable_hashjoin = off SET enable_mergejoin = off AS $read$
         BEGIN
         RETURN QUERY
-        {Sql(full, tracked: true)};
+        {Sql(FingerprintMethod.Tracked, full)};
         END
         $read$;
         """;
@@ -90,17 +94,18 @@ internal static partial class SchemaFingerprint
     }
 
     /// <summary>Creates the state tables (IF NOT EXISTS: a new session, or after DISCARD TEMP), and with
-    /// <paramref name="tracked"/> the functions that read the tracked fingerprint.</summary>
-    public static async Task CreateStateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool tracked, CancellationToken cancellationToken)
+    /// <see cref="FingerprintMethod.Tracked"/> the functions that read the tracked fingerprint.</summary>
+    public static async Task CreateStateAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, FingerprintMethod method, CancellationToken cancellationToken)
     {
-        var sql = tracked ? StateSql + TrackedReaderSql(full: false) + ";\n" + TrackedReaderSql(full: true) : StateSql;
+        var sql = method == FingerprintMethod.Tracked ? StateSql + TrackedReaderSql(full: false) + ";\n" + TrackedReaderSql(full: true) : StateSql;
         await using var command = new NpgsqlCommand(sql, connection, transaction) { CommandTimeout = 0 };
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Runs <see cref="CreateStateAsync"/> when the state tables or the read functions are missing.</summary>
-    public static async Task CreateStateIfMissingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, bool tracked, CancellationToken cancellationToken)
+    public static async Task CreateStateIfMissingAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, FingerprintMethod method, CancellationToken cancellationToken)
     {
+        var tracked = method == FingerprintMethod.Tracked;
         var sql = "SELECT to_regclass('pg_temp.migrations_build_fingerprint_owner') IS NOT NULL"
             + " AND to_regclass('pg_temp.migrations_build_fingerprint_state') IS NOT NULL"
             + (tracked ? $" AND to_regprocedure('pg_temp.{TrackedReader(full: false)}()') IS NOT NULL" : string.Empty);
@@ -112,7 +117,7 @@ internal static partial class SchemaFingerprint
             }
         }
 
-        await CreateStateAsync(connection, transaction, tracked, cancellationToken).ConfigureAwait(false);
+        await CreateStateAsync(connection, transaction, method, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Whether a statement changes the schema where the event triggers cannot see it: REINDEX CONCURRENTLY
