@@ -108,23 +108,11 @@ affected (classid, objid, carries_name, seed) AS (
                    ELSE true
                END)
 ),
--- A default's or a view rule's text belongs to its relation.
+-- A default's or a view rule's text belongs to its relation (SchemaFingerprintState.sql).
 affected_owner AS (
     SELECT DISTINCT o.owner
     FROM affected a
-    CROSS JOIN LATERAL (
-        SELECT CASE a.classid
-                   WHEN 'pg_attrdef'::regclass THEN (
-                       SELECT 'pg_class'::regclass::oid::bigint << 32 | ad.adrelid::bigint
-                       FROM pg_attrdef ad WHERE ad.oid = a.objid)
-                   WHEN 'pg_rewrite'::regclass THEN (
-                       SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
-                       FROM pg_rewrite rw WHERE rw.oid = a.objid)
-                   ELSE a.classid::bigint << 32 | a.objid::bigint
-               END AS owner
-        UNION ALL
-        -- A rule owns its own comment (COMMENT ON RULE).
-        SELECT a.classid::bigint << 32 | a.objid::bigint WHERE a.classid = 'pg_rewrite'::regclass) o
+    CROSS JOIN LATERAL pg_temp.migrations_build_fingerprint_owners(a.classid, a.objid) AS o(owner)
     WHERE o.owner IS NOT NULL
 ),
 -- The owners to read: all of them in a full read.

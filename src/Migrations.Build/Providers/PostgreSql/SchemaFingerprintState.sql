@@ -35,6 +35,23 @@ CREATE TEMPORARY TABLE IF NOT EXISTS migrations_build_fingerprint_state (
 INSERT INTO migrations_build_fingerprint_state (watermark, settings, temporary_objects, lines, sum1, sum2, sum3, sum4)
 SELECT NULL, NULL, NULL, 0, 0, 0, 0, 0
 WHERE NOT EXISTS (SELECT FROM migrations_build_fingerprint_state);
+-- The owners a catalog object's lines belong to: a default's or a view rule's text belongs to its relation (NULL when
+-- the default or rule is gone), and a rule also owns its own comment (COMMENT ON RULE); any other object owns itself.
+CREATE OR REPLACE FUNCTION pg_temp.migrations_build_fingerprint_owners(target_class oid, target oid)
+RETURNS SETOF bigint
+LANGUAGE sql STABLE AS $$
+    SELECT CASE target_class
+               WHEN 'pg_attrdef'::regclass THEN (
+                   SELECT 'pg_class'::regclass::oid::bigint << 32 | ad.adrelid::bigint
+                   FROM pg_attrdef ad WHERE ad.oid = target)
+               WHEN 'pg_rewrite'::regclass THEN (
+                   SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
+                   FROM pg_rewrite rw WHERE rw.oid = target)
+               ELSE target_class::bigint << 32 | target::bigint
+           END
+    UNION ALL
+    SELECT target_class::bigint << 32 | target::bigint WHERE target_class = 'pg_rewrite'::regclass
+$$;
 -- A migration may SET ROLE to a role that does not own these tables, and the reads go on as that role; temporary
 -- tables belong to this session anyway.
 GRANT ALL ON migrations_build_fingerprint_owner, migrations_build_fingerprint_state TO PUBLIC;

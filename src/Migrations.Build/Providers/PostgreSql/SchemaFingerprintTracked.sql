@@ -67,19 +67,7 @@ whole AS (
 reported AS (
     SELECT DISTINCT o.owner
     FROM touched t
-    CROSS JOIN LATERAL (
-        SELECT CASE t.classid
-                   WHEN 'pg_attrdef'::regclass THEN (
-                       SELECT 'pg_class'::regclass::oid::bigint << 32 | ad.adrelid::bigint
-                       FROM pg_attrdef ad WHERE ad.oid = t.objid)
-                   WHEN 'pg_rewrite'::regclass THEN (
-                       SELECT 'pg_class'::regclass::oid::bigint << 32 | rw.ev_class::bigint
-                       FROM pg_rewrite rw WHERE rw.oid = t.objid)
-                   ELSE t.classid::bigint << 32 | t.objid::bigint
-               END AS owner
-        UNION ALL
-        -- A rule owns its own comment (COMMENT ON RULE).
-        SELECT t.classid::bigint << 32 | t.objid::bigint WHERE t.classid = 'pg_rewrite'::regclass) o
+    CROSS JOIN LATERAL pg_temp.migrations_build_fingerprint_owners(t.classid, t.objid) AS o(owner)
     WHERE NOT (SELECT yes FROM whole) AND o.owner IS NOT NULL
 ),
 -- What a command on a relation changes in other relations without reporting them: its inheritance children and
