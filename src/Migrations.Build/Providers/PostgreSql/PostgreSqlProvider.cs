@@ -61,11 +61,10 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         try
         {
             var settings = ServerConnection.Parse(connectionString);
-            var (server, version, superuser) = await ServerConnection.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+            var (server, version, mayTrack) = await ServerConnection.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
             var provider = new PostgreSqlProvider(server, settings, version, cluster)
             {
-                // As SchemaFingerprint.InstallTrackingAsync decides for each scratch database.
-                ProofCost = superuser && version.Major >= 11 ? TrackedProofCost : WholeProofCost,
+                ProofCost = mayTrack ? TrackedProofCost : WholeProofCost,
             };
             provider.SweptDatabases = await ScratchDatabaseSweeper
                 .SweepAsync(server, version, DateTime.UtcNow, cancellationToken)

@@ -59,22 +59,20 @@ internal static partial class SchemaFingerprint
         $read$;
         """;
 
-    /// <summary>Installs the event triggers that record which objects DDL commands touch, when the session's role may
-    /// (a superuser) on a server that has what they use (PostgreSQL 11 or later); returns whether it did. Outside any
-    /// transaction, before the first read; in one transaction of its own, so it is all there or not at all.</summary>
+    /// <summary>Whether the connection may install the event triggers: its role is a superuser (as the server reports
+    /// it, also after SET ROLE) on a server that has what they use (PostgreSQL 11 or later).</summary>
+    public static bool MayTrack(NpgsqlConnection connection) =>
+        connection.PostgreSqlVersion.Major >= 11
+        && connection.PostgresParameters.TryGetValue("is_superuser", out var superuser) && superuser == "on";
+
+    /// <summary>Installs the event triggers that record which objects DDL commands touch where the connection
+    /// <see cref="MayTrack"/>; returns whether it did. Outside any transaction, before the first read; in one
+    /// transaction of its own, so it is all there or not at all.</summary>
     public static async Task<bool> InstallTrackingAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        if (connection.PostgreSqlVersion.Major < 11)
+        if (!MayTrack(connection))
         {
             return false;
-        }
-
-        await using (var check = new NpgsqlCommand("SELECT current_setting('is_superuser') = 'on'", connection))
-        {
-            if (!(bool)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
-            {
-                return false;
-            }
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
