@@ -3,7 +3,8 @@ using Migrations.Build.Providers;
 
 namespace Migrations.Build.Checks;
 
-/// <summary>What the checks of one run share: the request, the provider and where each check reports.</summary>
+/// <summary>What the checks of one run share: the request, the provider, the order in which scratch databases are
+/// created, and where the replay's upgrade and downgrade findings go.</summary>
 public sealed class CheckContext(ValidationRequest request, IDatabaseProvider provider, Action<string>? progress = null)
 {
     // Completed once the upgrade pass has its scratch databases (or will not create them): the model's database is
@@ -15,12 +16,10 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
 
     public IDatabaseProvider Provider { get; } = provider;
 
-    public List<Diagnostic> History { get; } = [];
-
+    /// <summary>What the replay found about the ups (MIG2xxx).</summary>
     public List<Diagnostic> Upgrade { get; } = [];
 
-    public List<Diagnostic> Drift { get; } = [];
-
+    /// <summary>What the downgrade proofs found (MIG4xxx).</summary>
     public List<Diagnostic> Downgrade { get; } = [];
 
     public void Progress(string message) => progress?.Invoke(message);
@@ -52,9 +51,7 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     /// <summary>Takes a forked context's diagnostics, after this context's own.</summary>
     public void Absorb(CheckContext fork)
     {
-        History.AddRange(fork.History);
         Upgrade.AddRange(fork.Upgrade);
-        Drift.AddRange(fork.Drift);
         Downgrade.AddRange(fork.Downgrade);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Migrations.Build.Checks.Downgrade;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
 using Migrations.Build.Models;
@@ -7,207 +7,69 @@ using Migrations.Build.Schema;
 
 namespace Migrations.Build.Checks;
 
-/// <summary>Runs the checks in order (History → Upgrade (+ Downgrade proofs in the same pass) → Drift) and
-/// collects their diagnostics and outcomes.</summary>
+/// <summary>Runs the checks in order (History → Upgrade (+ Downgrade proofs in the same replay) → Drift) on the
+/// migrations and model its sources give, and collects their diagnostics and outcomes. It knows no source and no
+/// engine by name: the composition root (<c>Cli/CheckComposition</c>) picks them.</summary>
 public static class CheckRunner
 {
-    public static async Task<ValidationResult> RunAsync(ValidationRequest request, Action<string>? progress, CancellationToken cancellationToken)
+    /// <param name="model">The model, or null: no drift check (the summary says so).</param>
+    public static async Task<ValidationResult> RunAsync(
+        ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider provider, Action<string>? progress, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var result = new ValidationResult(request, request.Provider);
-        if (!Directory.Exists(request.MigrationsDirectory))
-        {
-            return result with
-            {
-                Diagnostics = ValueList.Of(new Diagnostic(
-                    DiagnosticCodes.MigrationsDirectoryNotFound,
-                    $"The migrations directory '{request.MigrationsDirectory}' does not exist. Set MigrationsDirectory (--migrations) to the folder that holds your migrations.",
-                    new SourceLocation(request.MigrationsDirectory))),
-                Elapsed = clock.Elapsed,
-            };
-        }
+        var context = new CheckContext(request, provider, progress);
+        var content = model?.Load(provider.Dialect);
+        var set = migrations.Load(provider.Dialect);
+        var history = HistoryCheck.Run(set, migrations.LockFile);
 
-        if (request.ModelPath is { } modelPath && !File.Exists(modelPath) && !Directory.Exists(modelPath))
-        {
-            return result with
-            {
-                Diagnostics = ValueList.Of(new Diagnostic(
-                    DiagnosticCodes.ModelNotFound,
-                    $"The model '{modelPath}' does not exist. Set MigrationsModel (--model) to a schema.sql file or a folder of .sql files.",
-                    new SourceLocation(modelPath))),
-                Elapsed = clock.Elapsed,
-            };
-        }
-
-        IDatabaseProvider provider;
-        try
-        {
-            provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
-        }
-        catch (ProviderSetupException failure)
-        {
-            return result with
-            {
-                Diagnostics = ValueList.Of(new Diagnostic(failure.Descriptor, SecretRedactor.Redact(failure.Message, request.ConnectionString))),
-                Elapsed = clock.Elapsed,
-            };
-        }
-
-        await using (provider)
-        {
-            result = await RunChecksAsync(new CheckContext(request, provider, progress), result with { ProviderName = provider.DisplayName }, cancellationToken);
-        }
-
-        return result with { Elapsed = clock.Elapsed };
-    }
-
-    /// <summary>Runs the checks on a provider the caller owns (and disposes), e.g. a test's shared server.</summary>
-    public static async Task<ValidationResult> RunAsync(ValidationRequest request, IDatabaseProvider provider, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = await RunChecksAsync(new CheckContext(request, provider), new ValidationResult(request, provider.DisplayName), cancellationToken);
-        return result with { Elapsed = clock.Elapsed };
-    }
-
-    private static async Task<ValidationResult> RunChecksAsync(CheckContext context, ValidationResult result, CancellationToken cancellationToken)
-    {
-        var request = context.Request;
-        IReadOnlyList<SqlScript> modelScripts = [];
-        var buildModel = false;
-        if (request.ModelPath is { } modelPath)
-        {
-            var loaded = DeclarativeSqlModel.Load(modelPath, context.Provider.Dialect);
-            context.Drift.AddRange(loaded.Diagnostics);
-            modelScripts = loaded.Scripts;
-            buildModel = !loaded.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error);
-        }
-
-        var set = MigrationDiscovery.Discover(request.MigrationsDirectory, context.Provider.Dialect, request.Layout, request.RequireDowngrade);
-        var lockPath = request.LockFile ?? Path.Combine(request.MigrationsDirectory, "migrations.lock");
-        context.History.AddRange(HistoryCheck.Run(set, lockPath));
-        var outcomes = new List<CheckOutcome>
-        {
-            Outcome("history", context.History, set.Migrations.Count == 1 ? "1 migration" : $"{set.Migrations.Count} migrations"),
-        };
-
-        var unusable = context.History.FirstOrDefault(d => d.Descriptor == DiagnosticCodes.UnreadableScript || d.Descriptor == DiagnosticCodes.UnterminatedToken);
-        if (unusable is not null)
+        var unusable = history.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.UnreadableScript || d.Descriptor == DiagnosticCodes.UnterminatedToken);
+        if (unusable)
         {
             context.UpgradeDatabaseCreated(); // none will be
         }
 
         // The model's scratch database is built while the migrations replay (created after theirs, see CheckContext).
-        var scripts = modelScripts;
-        var model = buildModel
-            ? Task.Run(() => DriftCheck.ReadModelAsync(context, scripts, cancellationToken), cancellationToken)
-            : Task.FromResult<DatabaseSchema?>(null);
-        var upgradeRun = unusable is null ? UpgradeCheck.RunAsync(context, set.Migrations, cancellationToken) : null;
-
-        UpgradeCheck.Outcome? upgrade = null;
-        if (upgradeRun is null)
-        {
-            outcomes.Add(new CheckOutcome("upgrade", CheckStatus.NotRun, "upgrade not run (a script cannot be read)"));
-        }
-        else
+        var modelRun = content is { IsUsable: true }
+            ? Task.Run(() => DriftCheck.ReadModelAsync(context, content, cancellationToken), cancellationToken)
+            : Task.FromResult<(DatabaseSchema? Schema, IReadOnlyList<Diagnostic> Diagnostics)>((null, []));
+        ReplayOutcome? replay = null;
+        if (!unusable)
         {
             try
             {
-                upgrade = await upgradeRun;
+                replay = await ReplayPass.RunAsync(context, set.Migrations, cancellationToken);
             }
             catch
             {
                 // Cancelled or the server went away: the model's database is dropped before the provider is.
                 context.UpgradeDatabaseCreated();
-                await Task.WhenAny(model);
+                await Task.WhenAny(modelRun);
                 throw;
             }
-
-            outcomes.Add(upgrade.Schema is null
-                ? new CheckOutcome("upgrade", CheckStatus.Failed, $"upgrade failed at {upgrade.FailedMigration}")
-                : new CheckOutcome("upgrade", CheckStatus.Passed, "upgrade ok"));
         }
 
-        var modelSchema = await model;
-        outcomes.Add(DriftOutcome(context, upgrade, modelSchema, modelScripts, set));
-        outcomes.Add(DowngradeOutcome(context, upgrade, set));
+        var (modelSchema, modelDiagnostics) = await modelRun;
+        var upgrade = UpgradeCheck.Judge(replay, context.Upgrade);
+        var drift = DriftCheck.Judge(context, content, modelSchema, [.. content?.Diagnostics ?? [], .. modelDiagnostics], replay, history, set.Migrations);
+        var downgrade = DowngradeCheck.Judge(request.Downgrade, set.Migrations, replay, context.Downgrade);
+        CheckReport[] reports = [history, upgrade, drift, downgrade];
 
-        var diagnostics = context.History.Concat(context.Upgrade).Concat(context.Drift).Concat(context.Downgrade).ToValueList();
-        if ((request.UpdateLock || File.Exists(lockPath)) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        var diagnostics = reports.SelectMany(r => r.Diagnostics).ToValueList();
+        if ((request.UpdateLock || File.Exists(migrations.LockFile)) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             // Released history grows only from a passing run: a failing migration never becomes "released".
-            HistoryLock.AppendNew(lockPath, HistoryLock.Read(lockPath), set);
+            HistoryLock.AppendNew(migrations.LockFile, HistoryLock.Read(migrations.LockFile), set);
         }
 
-        return result with
+        return new ValidationResult(request, provider.DisplayName)
         {
             Diagnostics = diagnostics,
             Migrations = set.Migrations,
-            MigratedSchema = upgrade?.Schema,
+            MigratedSchema = replay?.Schema,
             ModelSchema = modelSchema,
-            Checks = outcomes.ToValueList(),
+            Checks = reports.Select(r => r.Outcome).ToValueList(),
 
             // What this engine cannot tell is said, not guessed (printed with --verbose, sent in the JSON summary).
-            NotVerifiable = context.Provider.Capabilities.NotVerifiable,
+            NotVerifiable = provider.Capabilities.NotVerifiable,
         };
     }
-
-    private static CheckOutcome DriftOutcome(CheckContext context, UpgradeCheck.Outcome? upgrade, DatabaseSchema? model, IReadOnlyList<SqlScript> modelScripts, MigrationSet set)
-    {
-        if (context.Request.ModelPath is null)
-        {
-            return new CheckOutcome("drift", CheckStatus.NotRun, "drift not checked (no model)");
-        }
-
-        if (model is null)
-        {
-            return new CheckOutcome("drift", CheckStatus.NotRun, "drift not checked (the model failed to apply)");
-        }
-
-        if (upgrade?.Schema is not { } migrated)
-        {
-            return new CheckOutcome("drift", CheckStatus.NotRun, "drift not checked (the upgrade failed)");
-        }
-
-        if (context.History.Any(d => d.Descriptor == DiagnosticCodes.DuplicateVersion))
-        {
-            // Only one of two migrations with the same version was applied: every difference would be an echo.
-            return new CheckOutcome("drift", CheckStatus.NotRun, "drift not checked (duplicate versions)");
-        }
-
-        var count = DriftCheck.Compare(context, model, migrated, modelScripts, set.Migrations);
-        return new CheckOutcome("drift", count == 0 ? CheckStatus.Passed : CheckStatus.Failed, $"drift {count}");
-    }
-
-    private static CheckOutcome DowngradeOutcome(CheckContext context, UpgradeCheck.Outcome? upgrade, MigrationSet set)
-    {
-        var scope = context.Request.Downgrade;
-        if (!scope.Enabled)
-        {
-            return new CheckOutcome("downgrade", CheckStatus.NotRun, "downgrades not checked (turned off)");
-        }
-
-        if (upgrade is null)
-        {
-            return new CheckOutcome("downgrade", CheckStatus.NotRun, "downgrades not checked");
-        }
-
-        var inScope = scope.LastCount is { } n ? set.Migrations.TakeLast(n).ToList() : set.Migrations.ToList();
-        var withDown = inScope.Count(m => m.Down is not null);
-        var summary = $"downgrades {upgrade.ProofsPassed}/{inScope.Count} proven";
-        if (withDown < inScope.Count)
-        {
-            summary += $" ({inScope.Count - withDown} without down)";
-        }
-
-        if (upgrade.Schema is null && upgrade.ProofsAttempted < withDown)
-        {
-            summary += $" (stopped at {upgrade.FailedMigration})";
-        }
-
-        var failed = context.Downgrade.Any(d => d.Severity == DiagnosticSeverity.Error);
-        return new CheckOutcome("downgrade", failed ? CheckStatus.Failed : CheckStatus.Passed, summary);
-    }
-
-    private static CheckOutcome Outcome(string check, List<Diagnostic> diagnostics, string summary) =>
-        new(check, diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error) ? CheckStatus.Failed : CheckStatus.Passed, summary);
 }

@@ -23,7 +23,7 @@ public static class CheckExecution
         ValidationResult result;
         try
         {
-            result = await CheckRunner.RunAsync(request, writer.Progress, cancellation.Token);
+            result = await CheckComposition.RunAsync(request, writer.Progress, cancellation.Token);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {

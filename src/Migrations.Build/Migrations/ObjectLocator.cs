@@ -5,7 +5,7 @@ namespace Migrations.Build.Migrations;
 
 /// <summary>Finds the statement (and line) that creates or mentions an object, so a diagnostic about the object
 /// can point at its source. Only used for locating: a miss falls back to the script's start, never to a guess.</summary>
-public sealed partial class ObjectLocator
+public sealed partial class ObjectLocator : ISchemaLocator
 {
     private readonly List<SqlScript> _scripts;
 

@@ -5,10 +5,18 @@ using Migrations.Build.Migrations;
 namespace Migrations.Build.Models;
 
 /// <summary>The model as declarative SQL: a <c>schema.sql</c> file, or a folder of <c>.sql</c> files applied in
-/// name order, describing the desired schema. It is applied to its own scratch database and reflected.</summary>
-public static class DeclarativeSqlModel
+/// name order, describing the desired schema. It is applied to its own scratch database and reflected; findings
+/// point at the statement that creates the object.</summary>
+public sealed class DeclarativeSqlModel(string path) : IModelSource
 {
-    public static (IReadOnlyList<SqlScript> Scripts, IReadOnlyList<Diagnostic> Diagnostics) Load(string path, SqlDialect dialect)
+    public Diagnostic? Problem => File.Exists(path) || Directory.Exists(path)
+        ? null
+        : new Diagnostic(
+            DiagnosticCodes.ModelNotFound,
+            $"The model '{path}' does not exist. Set MigrationsModel (--model) to a schema.sql file or a folder of .sql files.",
+            new SourceLocation(path));
+
+    public ModelContent Load(SqlDialect dialect)
     {
         var diagnostics = new List<Diagnostic>();
         var scripts = new List<SqlScript>();
@@ -33,7 +41,7 @@ public static class DeclarativeSqlModel
                 DiagnosticCodes.ModelNotFound,
                 $"The model '{path}' does not exist. Point MigrationsModel (--model) at a schema.sql file or a folder of .sql files.",
                 new SourceLocation(path)));
-            return (scripts, diagnostics);
+            return Content(scripts, diagnostics);
         }
 
         foreach (var file in files)
@@ -48,8 +56,11 @@ public static class DeclarativeSqlModel
             scripts.Add(new SqlScript(file, split.Statements));
         }
 
-        return (scripts, diagnostics);
+        return Content(scripts, diagnostics);
     }
+
+    private static ModelContent Content(List<SqlScript> scripts, List<Diagnostic> diagnostics) =>
+        new(scripts, null, new ObjectLocator(scripts), scripts.FirstOrDefault()?.Start, diagnostics);
 
     private static string? ReadText(string file, List<Diagnostic> diagnostics)
     {

@@ -1,4 +1,5 @@
 using Migrations.Build.Checks;
+using Migrations.Build.Cli;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Providers;
 using Migrations.Build.Tests.Unit.Migrations;
@@ -27,7 +28,7 @@ public abstract class CheckCases
             ModelPath = withModel ? Path.Combine(folder.Path, "schema.sql") : null,
             Provider = Provider.DisplayName,
         };
-        return await CheckRunner.RunAsync(configure?.Invoke(request) ?? request, Provider, CancellationToken.None);
+        return await CheckComposition.RunAsync(configure?.Invoke(request) ?? request, Provider, CancellationToken.None);
     }
 
     private static TemporaryFolder Healthy()

@@ -1,4 +1,5 @@
 using Migrations.Build.Checks;
+using Migrations.Build.Cli;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Tests.Providers.PostgreSql;
 using Migrations.Build.Tests.Unit.Migrations;
@@ -28,7 +29,7 @@ public sealed class PostgreSqlEngineCheckCases
             ModelPath = withModel ? Path.Combine(folder.Path, "schema.sql") : null,
             Provider = provider.DisplayName,
         };
-        return await CheckRunner.RunAsync(request, provider, CancellationToken.None);
+        return await CheckComposition.RunAsync(request, provider, CancellationToken.None);
     }
 
     /// <summary>users (0001) and leads with a named foreign key (0002), each with a correct down.</summary>

@@ -1,4 +1,5 @@
 using Migrations.Build.Checks;
+using Migrations.Build.Checks.Downgrade;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
@@ -6,7 +7,7 @@ using Migrations.Build.Schema;
 
 namespace Migrations.Build.Tests.Unit.Checks;
 
-/// <summary>How the downgrade proofs are split between two scratch databases (<see cref="UpgradeCheck.SplitPoint"/>).</summary>
+/// <summary>How the downgrade proofs are split between two scratch databases (<see cref="ProofSplit.Point"/>).</summary>
 [TestClass]
 public sealed class SplitPointTests
 {
@@ -19,7 +20,7 @@ public sealed class SplitPointTests
 
         // Lower: 2k proofs of 4 units; upper: 100 ups of 1 unit plus (100 - k) proofs of 3 units (the up is counted
         // once): 4k >= 100 + 3 (100 - k) first holds at k = 58 (the split returns the count below it, 58).
-        Assert.AreEqual(58, UpgradeCheck.SplitPoint(History(100), 0, ReadsOnly));
+        Assert.AreEqual(58, ProofSplit.Point(History(100), 0, ReadsOnly));
     }
 
     [TestMethod]
@@ -28,8 +29,8 @@ public sealed class SplitPointTests
         RequireTwoCores();
         var history = History(100);
 
-        var atOnce = UpgradeCheck.SplitPoint(history, 0, ReadsOnly);
-        var later = UpgradeCheck.SplitPoint(history, 0, ReadsOnly with { DatabaseCreation = 40 });
+        var atOnce = ProofSplit.Point(history, 0, ReadsOnly);
+        var later = ProofSplit.Point(history, 0, ReadsOnly with { DatabaseCreation = 40 });
 
         Assert.IsTrue(later > atOnce, $"{later} should be above {atOnce}");
     }
@@ -40,8 +41,8 @@ public sealed class SplitPointTests
         RequireTwoCores();
         var history = History(200);
 
-        var flat = UpgradeCheck.SplitPoint(history, 0, ReadsOnly);
-        var growing = UpgradeCheck.SplitPoint(history, 0, ReadsOnly with { ReadPerStatement = 0.1 });
+        var flat = ProofSplit.Point(history, 0, ReadsOnly);
+        var growing = ProofSplit.Point(history, 0, ReadsOnly with { ReadPerStatement = 0.1 });
 
         Assert.IsTrue(growing > flat, $"{growing} should be above {flat}");
     }
@@ -52,15 +53,15 @@ public sealed class SplitPointTests
         RequireTwoCores();
         var history = History(50);
 
-        Assert.IsNotNull(UpgradeCheck.SplitPoint(history, 0, ReadsOnly with { DatabaseCreation = 20 }));
-        Assert.IsNull(UpgradeCheck.SplitPoint(history, 0, ReadsOnly with { DatabaseCreation = 100 }));
+        Assert.IsNotNull(ProofSplit.Point(history, 0, ReadsOnly with { DatabaseCreation = 20 }));
+        Assert.IsNull(ProofSplit.Point(history, 0, ReadsOnly with { DatabaseCreation = 100 }));
     }
 
     [TestMethod]
     [DataRow(39, 0)]
     [DataRow(100, 61)]
     public void Fewer_than_forty_proofs_stay_on_one_database(int migrations, int firstProof) =>
-        Assert.IsNull(UpgradeCheck.SplitPoint(History(migrations), firstProof, ProofCost.Default));
+        Assert.IsNull(ProofSplit.Point(History(migrations), firstProof, ProofCost.Default));
 
     private static List<Migration> History(int count) =>
         Enumerable.Range(1, count).Select(i =>

@@ -156,7 +156,7 @@ public sealed class HistoryLockTests
         folder.Write("0001_users.up.sql", "CREATE TABLE users (y int);");
         folder.Write("0002_no_down.up.sql", "CREATE TABLE b (x int);");
 
-        var codes = HistoryCheck.Run(Discover(folder), lockPath: null).Select(d => d.Code).Order().ToArray();
+        var codes = HistoryCheck.Run(Discover(folder), lockPath: null).Diagnostics.Select(d => d.Code).Order().ToArray();
 
         CollectionAssert.AreEqual(new[] { "MIG1003", "MIG1007" }, codes);
     }
@@ -166,6 +166,6 @@ public sealed class HistoryLockTests
     {
         var set = MigrationDiscovery.Discover("/does/not/exist", SqlDialect.Sqlite);
 
-        Assert.AreEqual("MIG0001", HistoryCheck.Run(set, null).Single().Code);
+        Assert.AreEqual("MIG0001", HistoryCheck.Run(set, null).Diagnostics.Single().Code);
     }
 }

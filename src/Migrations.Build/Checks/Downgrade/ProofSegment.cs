@@ -2,7 +2,7 @@ using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
 using Migrations.Build.Schema;
 
-namespace Migrations.Build.Checks;
+namespace Migrations.Build.Checks.Downgrade;
 
 /// <summary>One scratch database's share of the upgrade pass: applies the ups [0, <c>to</c>) and proves the downgrades
 /// of the migrations in [<c>from</c>, <c>to</c>) that have a down.</summary>
@@ -29,7 +29,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
     /// <summary>Completes once the segment has its scratch database (or failed to create it).</summary>
     public Task DatabaseCreated => _databaseCreated.Task;
 
-    public async Task<UpgradeCheck.Outcome> RunAsync(CancellationToken cancellationToken)
+    public async Task<ReplayOutcome> RunAsync(CancellationToken cancellationToken)
     {
         var sweepFrom = SweepStart();
         var oneByOne = Enumerable.Range(from, to - from)
@@ -72,7 +72,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             }
         }
 
-        return new UpgradeCheck.Outcome(schema, attempted, passed, forward.FailedMigration);
+        return new ReplayOutcome(schema, attempted, passed, forward.FailedMigration);
     }
 
     /// <summary>The first migration of the sweep: the lowest index from which every migration up to <c>to</c> has a
@@ -123,7 +123,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
                 passed += result.Proven ? 1 : 0;
                 fingerprint = result.FingerprintAfterUp;
             }
-            else if (await UpgradeCheck.TryApplyAsync(context, database, migration, transactional: !UpgradeCheck.NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
+            else if (await ScriptRunner.TryApplyAsync(context, database, migration, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
             {
                 fingerprint = null;
             }

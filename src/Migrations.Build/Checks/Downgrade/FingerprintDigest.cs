@@ -1,7 +1,7 @@
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
-namespace Migrations.Build.Checks;
+namespace Migrations.Build.Checks.Downgrade;
 
 /// <summary>A short stand-in for a schema fingerprint, so a pass can keep one per migration: SQLite's fingerprint is
 /// the whole stored schema text, and a thousand of those would hold gigabytes.</summary>

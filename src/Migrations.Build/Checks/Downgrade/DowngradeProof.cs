@@ -4,7 +4,7 @@ using Migrations.Build.Providers;
 using Migrations.Build.Schema;
 using Migrations.Build.Schema.Comparison;
 
-namespace Migrations.Build.Checks;
+namespace Migrations.Build.Checks.Downgrade;
 
 /// <summary>Proves one migration's downgrade: schema(after up, down) == schema(before up), names included, and the
 /// up applies again to give the same schema.</summary>
@@ -26,8 +26,8 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
 
     public Task<Result> RunAsync(Migration migration, string fingerprintBefore, CancellationToken cancellationToken)
     {
-        var transactional = !UpgradeCheck.NeedsNoTransaction(context.Provider, migration.Up)
-            && !UpgradeCheck.NeedsNoTransaction(context.Provider, migration.Down!);
+        var transactional = !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Up)
+            && !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Down!);
         return transactional
             ? RunInTransactionAsync(migration, fingerprintBefore, cancellationToken)
             : RunWithoutTransactionAsync(migration, cancellationToken);
@@ -38,7 +38,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         var down = migration.Down!;
         await database.BeginTransactionAsync(ct);
         await database.SavepointAsync(BeforeUp, ct);
-        if (!await UpgradeCheck.TryApplyAsync(context, database, migration, transactional: false, ct))
+        if (!await ScriptRunner.TryApplyAsync(context, database, migration, transactional: false, ct))
         {
             return new Result(true, false, null);
         }
@@ -119,7 +119,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
     private async Task<Result> RunWithoutTransactionAsync(Migration migration, CancellationToken ct)
     {
         var before = await ReadAsync(ct);
-        if (!await UpgradeCheck.TryApplyAsync(context, database, migration, transactional: false, ct))
+        if (!await ScriptRunner.TryApplyAsync(context, database, migration, transactional: false, ct))
         {
             return new Result(true, false, null);
         }

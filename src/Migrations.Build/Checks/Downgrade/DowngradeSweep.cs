@@ -1,7 +1,7 @@
 using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
 
-namespace Migrations.Build.Checks;
+namespace Migrations.Build.Checks.Downgrade;
 
 /// <summary>Runs the downs from the newest migration back, each in its own transaction, and checks after each that
 /// the schema is the one recorded before its up (see <see cref="ProofSegment"/>).</summary>
@@ -45,7 +45,7 @@ internal sealed class DowngradeSweep(CheckContext context, IScratchDatabase data
     }
 
     private async Task<bool> TryRevertAsync(SqlScript down, CancellationToken cancellationToken) =>
-        await UpgradeCheck.TryRunAsync(database, down, transactional: !UpgradeCheck.NeedsNoTransaction(context.Provider, down), cancellationToken) is null;
+        await ScriptRunner.TryRunAsync(database, down, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, down), cancellationToken) is null;
 
     private async Task<string> DigestAsync(CancellationToken cancellationToken) =>
         FingerprintDigest.Of(await database.ReadFingerprintAsync(cancellationToken));

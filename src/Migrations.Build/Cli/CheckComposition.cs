@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using Migrations.Build.Checks;
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+using Migrations.Build.Models;
+using Migrations.Build.Providers;
+using Migrations.Build.Schema;
+
+namespace Migrations.Build.Cli;
+
+/// <summary>The composition root: turns a request into its migration source, its model source and its engine, and
+/// runs the checks on them. The only place that names the concrete sources and providers.</summary>
+public static class CheckComposition
+{
+    /// <summary>Runs a request on the provider it names, which is created here and disposed afterwards.</summary>
+    public static async Task<ValidationResult> RunAsync(ValidationRequest request, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var migrations = MigrationSource(request);
+        var model = ModelSource(request);
+        if ((migrations.Problem ?? model?.Problem) is { } problem)
+        {
+            return Stopped(request, request.Provider, problem, clock);
+        }
+
+        IDatabaseProvider provider;
+        try
+        {
+            provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
+        }
+        catch (ProviderSetupException failure)
+        {
+            return Stopped(request, request.Provider, new Diagnostic(failure.Descriptor, SecretRedactor.Redact(failure.Message, request.ConnectionString)), clock);
+        }
+
+        await using (provider)
+        {
+            var result = await CheckRunner.RunAsync(request, migrations, model, provider, progress, cancellationToken);
+            return result with { Elapsed = clock.Elapsed };
+        }
+    }
+
+    /// <summary>Runs a request on a provider the caller owns (and disposes), e.g. a test's shared server.</summary>
+    public static async Task<ValidationResult> RunAsync(ValidationRequest request, IDatabaseProvider provider, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var migrations = MigrationSource(request);
+        var model = ModelSource(request);
+        if ((migrations.Problem ?? model?.Problem) is { } problem)
+        {
+            return Stopped(request, provider.DisplayName, problem, clock);
+        }
+
+        var result = await CheckRunner.RunAsync(request, migrations, model, provider, progress: null, cancellationToken);
+        return result with { Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>Where the request's migrations come from: a folder of SQL scripts.</summary>
+    public static IMigrationSource MigrationSource(ValidationRequest request) =>
+        new SqlFolderMigrationSource(request.MigrationsDirectory, request.Layout, request.RequireDowngrade, request.LockFile);
+
+    /// <summary>Where the request's model comes from: declarative SQL, or none.</summary>
+    public static IModelSource? ModelSource(ValidationRequest request) =>
+        request.ModelPath is { } path ? new DeclarativeSqlModel(path) : null;
+
+    private static ValidationResult Stopped(ValidationRequest request, string providerName, Diagnostic problem, Stopwatch clock) =>
+        new(request, providerName) { Diagnostics = ValueList.Of(problem), Elapsed = clock.Elapsed };
+}
