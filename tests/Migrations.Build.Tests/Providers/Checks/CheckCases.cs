@@ -1,7 +1,10 @@
 using Migrations.Build.Checks;
 using Migrations.Build.Cli;
 using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+using Migrations.Build.Models;
 using Migrations.Build.Providers;
+using Migrations.Build.Schema;
 using Migrations.Build.Tests.Unit.Migrations;
 
 namespace Migrations.Build.Tests.Providers.Checks;
@@ -104,6 +107,36 @@ public abstract class CheckCases
         StringAssert.Contains(missing.Message, "Table audit_log is in the model, but no migration creates it");
         Assert.AreEqual(new SourceLocation(Path.Combine(folder.Path, "schema.sql"), 12, 1), missing.Location);
         CollectionAssert.AreEqual(Array.Empty<string>(), Codes(passing), string.Join("\n", passing.Diagnostics));
+    }
+
+    [TestMethod]
+    public async Task A_model_source_that_gives_a_ready_schema_is_compared_and_its_locator_places_the_finding()
+    {
+        using var folder = Healthy();
+        folder.Write("schema.sql", Users + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n\nCREATE TABLE audit_log (\n    id INTEGER PRIMARY KEY\n);\n");
+        var ready = (await RunAsync(folder)).ModelSchema!;
+        var entity = new SourceLocation(Path.Combine(folder.Path, "Entities", "AuditLog.cs"), 7, 5);
+        var request = new ValidationRequest(Path.Combine(folder.Path, "Migrations")) { Provider = Provider.DisplayName };
+
+        var result = await CheckRunner.RunAsync(request, CheckComposition.MigrationSource(request), new ReadySchemaModel(ready, entity), Provider, null, CancellationToken.None);
+
+        var missing = result.Diagnostics.Single(d => d.Code == "MIG3006");
+        Assert.AreEqual(entity, missing.Location);
+        Assert.AreEqual("drift 1", result.Checks.Single(c => c.Check == "drift").Summary);
+        Assert.AreEqual(1, Codes(result).Length, string.Join("\n", result.Diagnostics));
+    }
+
+    /// <summary>A model read without an engine (as a dacpac or an EF Core model will be), whose locator knows only
+    /// where the audit_log table is defined.</summary>
+    private sealed class ReadySchemaModel(DatabaseSchema schema, SourceLocation auditLog) : IModelSource, ISchemaLocator
+    {
+        public Diagnostic? Problem => null;
+
+        public ModelContent Load(SqlDialect dialect) => new([], schema, this, null, []);
+
+        public SourceLocation? FindCreation(string name) => name == "audit_log" ? auditLog : null;
+
+        public SourceLocation? FindInTable(string table, string? child) => FindCreation(table);
     }
 
     [TestMethod]
