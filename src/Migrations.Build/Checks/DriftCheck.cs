@@ -30,7 +30,7 @@ public static class DriftCheck
             }
             catch (StatementFailedException failure)
             {
-                return (null, [new Diagnostic(DiagnosticCodes.ModelStatementFailed, $"The model failed to apply: {failure.Message}", failure.Location)]);
+                return (null, [new Diagnostic(ScriptRunner.CodeFor(failure, DiagnosticCodes.ModelStatementFailed), $"The model failed to apply: {failure.Message}", failure.Location)]);
             }
         }
 

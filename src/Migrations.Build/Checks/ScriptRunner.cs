@@ -18,7 +18,7 @@ internal static class ScriptRunner
         }
 
         context.Upgrade.Add(new Diagnostic(
-            DiagnosticCodes.UpStatementFailed,
+            CodeFor(failure, DiagnosticCodes.UpStatementFailed),
             $"Migration {migration} failed: {failure.Message}",
             failure.Location));
         return false;
@@ -53,6 +53,11 @@ internal static class ScriptRunner
             return failure;
         }
     }
+
+    /// <summary>The code of a failed statement's finding: MIG2003 when the engine refused it (it would act outside
+    /// the scratch database), in an up, a down or the model alike; else <paramref name="otherwise"/>.</summary>
+    public static DiagnosticDescriptor CodeFor(StatementFailedException failure, DiagnosticDescriptor otherwise) =>
+        failure.Refused ? DiagnosticCodes.StatementRefused : otherwise;
 
     /// <summary>True when the script cannot run inside a transaction on this engine (its own directive, or a
     /// statement such as CREATE INDEX CONCURRENTLY).</summary>

@@ -34,6 +34,7 @@ public static class DiagnosticCodes
     // MIG2xxx: upgrade.
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor StatementRefused = new("MIG2003", "A statement was refused: it would act outside the scratch database", DiagnosticSeverity.Error);
 
     // MIG3xxx: drift between the migrated schema and the model.
     public static readonly DiagnosticDescriptor ModelStatementFailed = new("MIG3001", "The model script failed to apply", DiagnosticSeverity.Error);

@@ -17,4 +17,8 @@ public sealed class StatementFailedException : Exception
     public SqlStatement Statement { get; }
 
     public SourceLocation Location { get; }
+
+    /// <summary>The engine refused the statement before running it because it would act outside the scratch
+    /// database (another file, database or the server itself): reported as MIG2003, whichever script it is in.</summary>
+    public bool Refused { get; init; }
 }

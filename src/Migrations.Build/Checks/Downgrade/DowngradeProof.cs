@@ -156,7 +156,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
 
     private void ReportReapplyFailed(Migration migration, StatementFailedException failure) =>
         context.Downgrade.Add(new Diagnostic(
-            DiagnosticCodes.ReapplyFailed,
+            ScriptRunner.CodeFor(failure, DiagnosticCodes.ReapplyFailed),
             $"Migration {migration} fails to apply again after its down: {failure.Message}. The down does not undo everything the up did (data included).",
             failure.Location));
 
@@ -169,7 +169,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         }
         catch (StatementFailedException failure)
         {
-            context.Downgrade.Add(new Diagnostic(DiagnosticCodes.DownStatementFailed, $"The down of {migration} failed: {failure.Message}", failure.Location));
+            context.Downgrade.Add(new Diagnostic(ScriptRunner.CodeFor(failure, DiagnosticCodes.DownStatementFailed), $"The down of {migration} failed: {failure.Message}", failure.Location));
             return false;
         }
     }

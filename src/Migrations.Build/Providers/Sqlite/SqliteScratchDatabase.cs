@@ -18,6 +18,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
 
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _fingerprint;
+    private readonly SqliteConfinement _confinement;
 
     /// <param name="filePath">A database file to use instead of memory (for debugging); it must not exist yet or be
     /// empty, so that the scratch database starts empty.</param>
@@ -33,6 +34,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         try
         {
             _connection.Open();
+            _confinement = SqliteConfinement.Install(_connection.Handle!);
             SqliteStatementRunner.RunControl(_connection.Handle!, "PRAGMA foreign_keys=ON");
             _fingerprint = _connection.CreateCommand();
             _fingerprint.CommandText = FingerprintQuery;
@@ -66,6 +68,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         ArgumentNullException.ThrowIfNull(script);
         var db = Handle;
         using var interrupt = cancellationToken.CanBeCanceled ? cancellationToken.Register(() => raw.sqlite3_interrupt(db)) : default;
+        _confinement.TakeRefusal(); // one left by a cancelled statement is not this script's
         foreach (var statement in script.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -77,6 +80,10 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
             {
                 // sqlite3_interrupt made the statement fail: a cancelled run, not a broken migration (was MIG2001 "interrupted").
                 throw new OperationCanceledException(cancellationToken);
+            }
+            catch (StatementFailedException failure) when (_confinement.TakeRefusal() is { } refusal)
+            {
+                throw new StatementFailedException(failure.Statement, failure.Location, $"refused: {refusal}", failure) { Refused = true };
             }
         }
 

@@ -1,0 +1,36 @@
+using System.Runtime.InteropServices;
+
+namespace Migrations.Tasks.Tests.EndToEnd;
+
+/// <summary>A migration that reaches for a file outside its SQLite scratch database fails the build at that
+/// statement, in both engines the package carries, and creates nothing (the engine tests show an existing database
+/// file keeps every row).</summary>
+[TestClass]
+public sealed class ConfinementTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [DataRow("linux-x64", "Migrations.Build")]
+    [DataRow("net8.0", "Migrations.Build.dll")]
+    public void A_migration_that_attaches_another_database_file_fails_the_build_and_creates_no_file(string engineFolder, string engineFile)
+    {
+        if (engineFolder == "linux-x64" && (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64))
+        {
+            Assert.Inconclusive($"The native engine is for linux-x64; this is {RuntimeInformation.RuntimeIdentifier}.");
+        }
+
+        var sample = SampleCopy.Create("Healthy.Sqlite", TestContext.TestName! + "-" + engineFolder);
+        var victim = Path.Combine(sample.Root, "victim.db");
+        File.WriteAllText(sample.PathOf("Migrations/0004_steal.up.sql"), $"CREATE TABLE notes (id INTEGER);\nATTACH '{victim}' AS v;\nDELETE FROM v.important;\n");
+        File.WriteAllText(sample.PathOf("Migrations/0004_steal.down.sql"), "DROP TABLE notes;\n");
+        var engine = Path.Combine(PackageFeed.PackagesDirectory, "migrations.build", PackageFeed.Version.ToLowerInvariant(), "tools", engineFolder, engineFile);
+
+        var result = sample.Build($"-p:MigrationsEnginePath={engine}");
+
+        Assert.AreEqual(1, result.ExitCode, result.ToString());
+        var error = result.MigrationErrors.Single();
+        StringAssert.StartsWith(error, $"{sample.PathOf("Migrations/0004_steal.up.sql")}(2,1): error MIG2003: Migration 0004_steal failed: refused: it attaches the database file '{victim}'");
+        Assert.IsFalse(File.Exists(victim), "the refused ATTACH created the file");
+    }
+}
