@@ -48,7 +48,7 @@ public static class CheckRunner
         }
 
         var (modelSchema, modelDiagnostics) = await modelRun;
-        var upgrade = UpgradeCheck.Judge(replay, context.Upgrade);
+        var upgrade = UpgradeCheck.Judge(replay, context.Upgrade, set.Migrations);
         var drift = DriftCheck.Judge(context, content, modelSchema, [.. content?.Diagnostics ?? [], .. modelDiagnostics], replay, history, set.Migrations);
         var downgrade = DowngradeCheck.Judge(request.Downgrade, set.Migrations, replay, context.Downgrade);
         CheckReport[] reports = [history, upgrade, drift, downgrade];

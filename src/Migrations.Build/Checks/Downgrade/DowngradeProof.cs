@@ -22,7 +22,10 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
     private const string BeforeUp = "migrations_build_before_up";
     private const string AfterUp = "migrations_build_after_up";
 
-    public sealed record Result(bool UpFailed, bool Proven, string? FingerprintAfterUp);
+    /// <param name="UpFailed">The up itself failed: the history cannot go on past it.</param>
+    /// <param name="DatabaseLost">A down or an up applied again failed outside a transaction: the up applied, but the
+    /// database is now somewhere between states, so the later migrations need another scratch database.</param>
+    public sealed record Result(bool UpFailed, bool Proven, string? FingerprintAfterUp, bool DatabaseLost = false);
 
     public Task<Result> RunAsync(Migration migration, string fingerprintBefore, CancellationToken cancellationToken)
     {
@@ -128,7 +131,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         if (!await TryExecuteDownAsync(migration, ct))
         {
             // The database is somewhere between the up and the down: the later migrations cannot be trusted on it.
-            return new Result(true, false, null);
+            return new Result(false, false, null, DatabaseLost: true);
         }
 
         var afterDown = await ReadAsync(ct);
@@ -147,7 +150,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         catch (StatementFailedException failure)
         {
             ReportReapplyFailed(migration, failure);
-            return new Result(true, false, null);
+            return new Result(false, false, null, DatabaseLost: true);
         }
 
         proven &= Report(migration, SchemaComparer.Compare(afterUp, await ReadAsync(ct), Exact()), Reapply);

@@ -36,24 +36,23 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             .Where(i => migrations[i].Down is not null && (i < sweepFrom || migrations[i].Up.ChangesData))
             .ToHashSet();
 
-        IScratchDatabase database;
+        await using var slot = new ScratchSlot(context);
         try
         {
-            database = await context.CreateScratchDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
+            await slot.CreateAsync(cancellationToken);
         }
         finally
         {
             _databaseCreated.TrySetResult();
         }
 
-        await using var scratch = database;
-        await database.ExpectMigrationsAsync(to, cancellationToken);
-        var forward = await ForwardAsync(database, oneByOne, sweepFrom, to, cancellationToken);
+        await slot.Database.ExpectMigrationsAsync(to, cancellationToken);
+        var forward = await ForwardAsync(slot, oneByOne, sweepFrom, to, cancellationToken);
         var schema = forward.FailedMigration is null && readSchema
-            ? context.Provider.Normalize(await database.ReadSchemaAsync(cancellationToken))
+            ? context.Provider.Normalize(await slot.Database.ReadSchemaAsync(cancellationToken))
             : null;
 
-        var sweep = new DowngradeSweep(context, database, migrations, forward.Digests);
+        var sweep = new DowngradeSweep(context, slot.Database, migrations, forward.Digests);
         var (sweptProofs, stoppedAt) = await sweep.RunAsync(sweepFrom, forward.Reached, oneByOne, startUnsure: forward.FailedMigration is not null, cancellationToken);
         var attempted = forward.Attempted + sweptProofs;
         var passed = forward.Passed + sweptProofs;
@@ -64,8 +63,8 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
                 .ToHashSet();
             if (unproven.Count > 0)
             {
-                await using var exact = await context.CreateScratchDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
-                await exact.ExpectMigrationsAsync(stop + 1, cancellationToken);
+                await using var exact = new ScratchSlot(context);
+                await (await exact.CreateAsync(cancellationToken)).ExpectMigrationsAsync(stop + 1, cancellationToken);
                 var redo = await ForwardAsync(exact, unproven, sweepFrom: stop + 1, stop + 1, cancellationToken);
                 attempted += redo.Attempted;
                 passed += redo.Passed;
@@ -92,9 +91,11 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
 
     /// <summary>Applies ups from the first until <paramref name="until"/> (or the first that fails), proving the
     /// downgrades of <paramref name="oneByOne"/> on the way; records the fingerprint digests of the states
-    /// [<paramref name="sweepFrom"/>, reached].</summary>
-    private async Task<Forward> ForwardAsync(IScratchDatabase database, IReadOnlySet<int> oneByOne, int sweepFrom, int until, CancellationToken cancellationToken)
+    /// [<paramref name="sweepFrom"/>, reached]. One defect never ends the pass: when a proof leaves the database
+    /// between states, the pass goes on from the same state on a new scratch database.</summary>
+    private async Task<Forward> ForwardAsync(ScratchSlot slot, IReadOnlySet<int> oneByOne, int sweepFrom, int until, CancellationToken cancellationToken)
     {
+        var database = slot.Database;
         var proof = new DowngradeProof(context, database);
         var digests = new string?[until + 1];
         string? fingerprint = null;
@@ -122,6 +123,17 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
 
                 passed += result.Proven ? 1 : 0;
                 fingerprint = result.FingerprintAfterUp;
+                if (result.DatabaseLost)
+                {
+                    database = await slot.CreateAsync(cancellationToken);
+                    if (await ReplayAsync(database, through: i, sweepFrom, until, digests, cancellationToken) is { } failedAt)
+                    {
+                        return new Forward(failedAt, migrations[failedAt].ToString(), attempted, passed, digests);
+                    }
+
+                    proof = new DowngradeProof(context, database);
+                    fingerprint = null;
+                }
             }
             else if (await ScriptRunner.TryApplyAsync(context, database, migration, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
             {
@@ -140,5 +152,29 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
         }
 
         return new Forward(until, null, attempted, passed, digests);
+    }
+
+    /// <summary>Brings a new database (replacing one a proof left between states) to the state after the up of
+    /// <paramref name="through"/>, recording the digests of the states in the sweep's range again (fingerprints are
+    /// only compared within one database). Returns the migration whose up failed this time, if any.</summary>
+    private async Task<int?> ReplayAsync(IScratchDatabase database, int through, int sweepFrom, int until, string?[] digests, CancellationToken cancellationToken)
+    {
+        await database.ExpectMigrationsAsync(until, cancellationToken);
+        var sweeping = sweepFrom < until;
+        for (var k = 0; k <= through; k++)
+        {
+            if (sweeping && k >= sweepFrom)
+            {
+                digests[k] = FingerprintDigest.Of(await database.ReadFingerprintAsync(cancellationToken));
+            }
+
+            var migration = migrations[k];
+            if (!await ScriptRunner.TryApplyAsync(context, database, migration, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
+            {
+                return k;
+            }
+        }
+
+        return null;
     }
 }

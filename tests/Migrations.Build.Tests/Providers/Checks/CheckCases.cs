@@ -110,6 +110,44 @@ public abstract class CheckCases
     }
 
     [TestMethod]
+    public async Task A_failing_down_outside_a_transaction_does_not_stop_the_other_proofs()
+    {
+        using var folder = Healthy();
+        var failingDown = folder.Write("Migrations/0002_create_leads.down.sql", "-- migrations: no-transaction\nDROP TABLE missing_table;\n");
+        folder.Write("Migrations/0002_create_leads.up.sql", "-- migrations: no-transaction\n" + Leads + "CREATE INDEX ix_leads_owner ON leads (owner_id);\n");
+        folder.Write("Migrations/0003_index_email.up.sql", "CREATE INDEX ix_users_email ON users (email);\n");
+        var misnamed = folder.Write("Migrations/0003_index_email.down.sql", "DROP INDEX IF EXISTS idx_users_email;\n");
+        folder.Write("Migrations/0004_add_name.up.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        Assert.AreEqual(failingDown, result.Diagnostics.Single(d => d.Code == "MIG4001").Location?.Path);
+        Assert.AreEqual(misnamed, result.Diagnostics.Single(d => d.Code == "MIG4002").Location?.Path);
+        Assert.AreEqual("upgrade ok", result.Checks.Single(c => c.Check == "upgrade").Summary);
+        Assert.AreEqual("downgrades 1/4 proven (1 without down)", result.Checks.Single(c => c.Check == "downgrade").Summary);
+        CollectionAssert.AreEquivalent(new[] { "MIG4001", "MIG4002", "MIG1003" }, Codes(result), string.Join("\n", result.Diagnostics));
+    }
+
+    [TestMethod]
+    public async Task A_failing_up_in_the_middle_names_the_migrations_after_it_as_not_checked()
+    {
+        using var folder = Healthy();
+        var failing = folder.Write("Migrations/0002_create_leads.up.sql", "INSERT INTO missing_table VALUES (1);\n");
+        var first = folder.Write("Migrations/0003_index_email.up.sql", "CREATE INDEX ix_users_email ON users (email);\n");
+        folder.Write("Migrations/0003_index_email.down.sql", "DROP INDEX ix_users_email;\n");
+        folder.Write("Migrations/0004_add_name.up.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        Assert.AreEqual(failing, result.Diagnostics.Single(d => d.Code == "MIG2001").Location?.Path);
+        var notChecked = result.Diagnostics.Single(d => d.Code == "MIG2002");
+        Assert.AreEqual(DiagnosticSeverity.Info, notChecked.Severity);
+        Assert.AreEqual("2 migrations after 0002_create_leads were not applied or checked (from 0003_index_email on): fix the failing up to check them.", notChecked.Message);
+        Assert.AreEqual(first, notChecked.Location?.Path);
+        Assert.AreEqual("upgrade failed at 0002_create_leads (2 later not checked)", result.Checks.Single(c => c.Check == "upgrade").Summary);
+    }
+
+    [TestMethod]
     public async Task A_model_source_that_gives_a_ready_schema_is_compared_and_its_locator_places_the_finding()
     {
         using var folder = Healthy();
