@@ -15,6 +15,8 @@ namespace Migrations.Build.Checks.Downgrade;
 ///    undoes the down: re-running the up from an identical schema proves nothing more. An up that changes data is
 ///    re-run for real, because that is what catches a down that forgot the data (a seed row left behind).
 /// 3. Different fingerprints (rare) fall back to full reflection of both states and a strict comparison.
+/// 4. A down that fails inside that transaction is proven again the runners' way (up, down, up, each in a transaction
+///    of its own), so it is reported only when it fails there too.
 /// Migrations that cannot run in a transaction (e.g. CREATE INDEX CONCURRENTLY) take the plain up, down, up path.
 /// </remarks>
 internal sealed class DowngradeProof(CheckContext context, IScratchDatabase database)
@@ -33,7 +35,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             && !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Down!);
         return transactional
             ? RunInTransactionAsync(migration, fingerprintBefore, cancellationToken)
-            : RunWithoutTransactionAsync(migration, cancellationToken);
+            : RunScriptByScriptAsync(migration, ownTransactions: false, cancellationToken);
     }
 
     private async Task<Result> RunInTransactionAsync(Migration migration, string fingerprintBefore, CancellationToken ct)
@@ -48,11 +50,18 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
 
         var fingerprintAfterUp = await database.ReadFingerprintAsync(ct);
         await database.SavepointAsync(AfterUp, ct);
-        if (!await TryExecuteDownAsync(migration, ct))
+        try
         {
-            await database.RollbackToSavepointAsync(AfterUp, ct);
+            await database.ExecuteAsync(down, ct);
+        }
+        catch (StatementFailedException)
+        {
+            // Runners run the down in a transaction of its own, after the up's has committed: a down may depend on
+            // that (PostgreSQL refuses a label added by ALTER TYPE ... ADD VALUE in the transaction that added it).
+            // Only the runners' way tells a failing down from one that fails here alone.
+            await database.RollbackToSavepointAsync(BeforeUp, ct);
             await database.CommitAsync(ct);
-            return new Result(false, false, fingerprintAfterUp);
+            return await RunScriptByScriptAsync(migration, ownTransactions: true, ct);
         }
 
         var proven = true;
@@ -119,19 +128,26 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         return Report(migration, SchemaComparer.Compare(first, again, Exact()), Reapply);
     }
 
-    private async Task<Result> RunWithoutTransactionAsync(Migration migration, CancellationToken ct)
+    /// <summary>The proof the way the runners go: up, down and up again, each its own script, each in a transaction of
+    /// its own when <paramref name="ownTransactions"/> (else as the scripts manage it), compared by full reads.</summary>
+    private async Task<Result> RunScriptByScriptAsync(Migration migration, bool ownTransactions, CancellationToken ct)
     {
         var before = await ReadAsync(ct);
-        if (!await ScriptRunner.TryApplyAsync(context, database, migration, transactional: false, ct))
+        if (!await ScriptRunner.TryApplyAsync(context, database, migration, transactional: ownTransactions, ct))
         {
             return new Result(true, false, null);
         }
 
         var afterUp = await ReadAsync(ct);
-        if (!await TryExecuteDownAsync(migration, ct))
+        if (await ScriptRunner.TryRunAsync(database, migration.Down!, ownTransactions, ct) is { } downFailed)
         {
-            // The database is somewhere between the up and the down: the later migrations cannot be trusted on it.
-            return new Result(false, false, null, DatabaseLost: true);
+            context.Downgrade.Add(new Diagnostic(ScriptRunner.CodeFor(downFailed, DiagnosticCodes.DownStatementFailed), $"The down of {migration} failed: {downFailed.Message}", downFailed.Location));
+
+            // In its own transaction the failed down was rolled back, to the state after the up; without one the
+            // database is somewhere between the up and the down, and the later migrations need another one.
+            return ownTransactions
+                ? new Result(false, false, await database.ReadFingerprintAsync(ct))
+                : new Result(false, false, null, DatabaseLost: true);
         }
 
         var afterDown = await ReadAsync(ct);
@@ -143,13 +159,9 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             return new Result(false, false, await database.ReadFingerprintAsync(ct));
         }
 
-        try
+        if (await ScriptRunner.TryRunAsync(database, migration.Up, ownTransactions, ct) is { } reapplyFailed)
         {
-            await database.ExecuteAsync(migration.Up, ct);
-        }
-        catch (StatementFailedException failure)
-        {
-            ReportReapplyFailed(migration, failure);
+            ReportReapplyFailed(migration, reapplyFailed);
             return new Result(false, false, null, DatabaseLost: true);
         }
 
@@ -162,20 +174,6 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             ScriptRunner.CodeFor(failure, DiagnosticCodes.ReapplyFailed),
             $"Migration {migration} fails to apply again after its down: {failure.Message}. The down does not undo everything the up did (data included).",
             failure.Location));
-
-    private async Task<bool> TryExecuteDownAsync(Migration migration, CancellationToken ct)
-    {
-        try
-        {
-            await database.ExecuteAsync(migration.Down!, ct);
-            return true;
-        }
-        catch (StatementFailedException failure)
-        {
-            context.Downgrade.Add(new Diagnostic(ScriptRunner.CodeFor(failure, DiagnosticCodes.DownStatementFailed), $"The down of {migration} failed: {failure.Message}", failure.Location));
-            return false;
-        }
-    }
 
     private async Task<DatabaseSchema> ReadAsync(CancellationToken ct) =>
         context.Provider.Normalize(await database.ReadSchemaAsync(ct));

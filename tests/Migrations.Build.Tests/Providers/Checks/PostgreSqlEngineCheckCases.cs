@@ -72,6 +72,25 @@ public sealed class PostgreSqlEngineCheckCases
     }
 
     [TestMethod]
+    public async Task Down_that_uses_an_enum_label_its_up_added_passes_as_it_does_for_runners()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_mood.up.sql", Mood + "CREATE TABLE people (id integer PRIMARY KEY, m mood NOT NULL);\n");
+        folder.Write("Migrations/0003_mood.down.sql", "DROP TABLE people;\nDROP TYPE mood;\n");
+        folder.Write("Migrations/0004_ecstatic.up.sql", "ALTER TYPE mood ADD VALUE 'ecstatic';\n");
+        folder.Write(
+            "Migrations/0004_ecstatic.down.sql",
+            "UPDATE people SET m = 'happy' WHERE m = 'ecstatic';\nALTER TYPE mood RENAME TO mood_old;\n" + Mood
+            + "ALTER TABLE people ALTER COLUMN m TYPE mood USING m::text::mood;\nDROP TYPE mood_old;\n");
+        folder.Write("Migrations/0005_note.up.sql", "ALTER TABLE people ADD COLUMN note text;\n"); // no down: the proofs below go one by one
+
+        var result = await RunAsync(folder, withModel: false);
+
+        CollectionAssert.AreEqual(new[] { "MIG1003" }, Codes(result), All(result));
+        Assert.AreEqual("downgrades 4/5 proven (1 without down)", DowngradeSummary(result));
+    }
+
+    [TestMethod]
     public async Task Enum_value_added_then_type_recreated_by_the_down_is_proven()
     {
         using var folder = Healthy();
