@@ -48,7 +48,7 @@ public static class CheckRunner
         {
             return result with
             {
-                Diagnostics = ValueList.Of(new Diagnostic(failure.Descriptor, SecretRedactor.Redact(failure.Message, request.ConnectionString))),
+                Diagnostics = ValueList.Of(new Diagnostic(failure.Descriptor, failure.Message)),
                 Elapsed = clock.Elapsed,
             };
         }
