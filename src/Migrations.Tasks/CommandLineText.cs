@@ -3,7 +3,7 @@ using System.Text;
 namespace Migrations.Tasks;
 
 /// <summary>
-/// Joins arguments into one <c>ProcessStartInfo.Arguments</c> string. netstandard2.0 has no <c>ArgumentList</c>;
+/// Joins arguments into one <c>ProcessStartInfo.Arguments</c> string. net472 has no <c>ArgumentList</c>;
 /// .NET splits the string with the Windows (CommandLineToArgvW) rules on every OS, so quoting follows those rules.
 /// </summary>
 internal static class CommandLineText

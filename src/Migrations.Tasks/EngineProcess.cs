@@ -2,12 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
 using System.Text;
+using Migrations.Build.Cli;
 
 namespace Migrations.Tasks;
 
 /// <summary>
 /// The engine running in its own process. Its standard input stays open for the whole run, because the engine
-/// treats a closed input (or the line <c>cancel</c>) as a request to drop its scratch databases and stop.
+/// treats a closed input (or the line <c>cancel</c>, <see cref="EngineProtocol.CancelLine"/>) as a request to drop its scratch databases and stop.
 /// Output lines of both streams are queued so the task logs them on its own thread, in order of arrival.
 /// </summary>
 internal sealed class EngineProcess : IDisposable
@@ -68,7 +69,7 @@ internal sealed class EngineProcess : IDisposable
             {
                 try
                 {
-                    _process.StandardInput.WriteLine("cancel");
+                    _process.StandardInput.WriteLine(EngineProtocol.CancelLine);
                     _process.StandardInput.Flush();
                 }
                 catch (IOException)

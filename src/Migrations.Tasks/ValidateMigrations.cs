@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Migrations.Build.Cli;
 
 namespace Migrations.Tasks;
 
@@ -11,10 +12,8 @@ namespace Migrations.Tasks;
 public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancelableTask
 {
     /// <summary>The variable the engine reads the connection string from, so that it never appears on a command line.</summary>
-    public const string ConnectionStringVariable = "MIGRATIONS_CONNECTION_STRING";
+    public const string ConnectionStringVariable = EngineProtocol.ConnectionStringVariable;
 
-    private const string EngineCrashedCode = "MIG9002";
-    private const string DocumentationUrl = "https://github.com/migrations-build/migrations-build/blob/main/docs/diagnostics.md";
     private static readonly TimeSpan CancelGracePeriod = TimeSpan.FromSeconds(10);
     private const int StandardErrorLinesKept = 10;
 
@@ -134,8 +133,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
                 return false;
             }
 
-            var knownExitCode = exitCode is 0 or 1 or 2 or 3;
-            if (!knownExitCode || (exitCode != 0 && !Log.HasLoggedErrors))
+            if (!EngineProtocol.ExitCodes.IsKnown(exitCode) || (exitCode != 0 && !Log.HasLoggedErrors))
             {
                 var lastLines = standardError.Count == 0 ? "" : " Last output: " + string.Join(" | ", standardError);
                 LogEngineError($"The validation engine stopped unexpectedly with exit code {exitCode}.{lastLines}");
@@ -190,7 +188,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
             arguments.Add(assembly);
         }
 
-        arguments.AddRange(["check", "--migrations", MigrationsDirectory, "--format", "json"]);
+        arguments.AddRange(["check", "--migrations", MigrationsDirectory, "--format", EngineProtocol.JsonFormat]);
         AddOption(arguments, "--model", Model);
         AddOption(arguments, "--provider", Provider);
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
@@ -227,15 +225,15 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     {
         switch (line.Kind)
         {
-            case EngineLineKind.Diagnostic when line.Severity == "error":
+            case EngineLineKind.Diagnostic when line.Severity == EngineProtocol.Severities.Error:
                 Log.LogError(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
                 break;
-            case EngineLineKind.Diagnostic when line.Severity == "warning":
+            case EngineLineKind.Diagnostic when line.Severity == EngineProtocol.Severities.Warning:
                 Log.LogWarning(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
                 break;
             case EngineLineKind.Diagnostic:
                 var origin = line.File is null ? "" : $"{line.File}({line.Line},{line.Column}): ";
-                Log.LogMessage(MessageImportance.Normal, $"{origin}info {line.Code}: {line.Message}", []);
+                Log.LogMessage(MessageImportance.Normal, $"{origin}{EngineProtocol.Severities.Info} {line.Code}: {line.Message}", []);
                 break;
             case EngineLineKind.Summary:
                 Log.LogMessage(MessageImportance.High, line.Message, []);
@@ -247,5 +245,5 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     }
 
     private void LogEngineError(string message) =>
-        Log.LogError(null, EngineCrashedCode, EngineCrashedCode, $"{DocumentationUrl}#{EngineCrashedCode.ToLowerInvariant()}", ProjectFile, 0, 0, 0, 0, message, []);
+        Log.LogError(null, EngineProtocol.EngineCrashedCode, EngineProtocol.EngineCrashedCode, $"{EngineProtocol.DocumentationUrl}#{EngineProtocol.EngineCrashedCode.ToLowerInvariant()}", ProjectFile, 0, 0, 0, 0, message, []);
 }

@@ -8,7 +8,7 @@ namespace Migrations.Build.Cli;
 /// <summary><c>check</c>: runs every check on a migrations folder and prints the diagnostics and a summary.</summary>
 public static class CheckCommand
 {
-    public const string ConnectionStringVariable = "MIGRATIONS_CONNECTION_STRING";
+    public const string ConnectionStringVariable = EngineProtocol.ConnectionStringVariable;
 
     /// <summary>The command's options in one line, shown by the root <c>--help</c> (which otherwise lists only command names).</summary>
     public const string Synopsis =
@@ -45,7 +45,7 @@ public static class CheckCommand
             if (!DowngradeScope.TryParse(parsed.GetValue(downgrade) ?? "all", out var scope))
             {
                 writer.Diagnostic(new Diagnostic(DiagnosticCodes.InvalidOption, $"--downgrade '{parsed.GetValue(downgrade)}' is not valid: use all, last:N (N > 0) or none (MigrationsDowngradeCheck)."));
-                return ExitCodes.UsageError;
+                return EngineProtocol.ExitCodes.UsageError;
             }
 
             var request = new ValidationRequest(Path.GetFullPath(parsed.GetValue(migrations)!))

@@ -30,7 +30,7 @@ public static class CheckComposition
         }
         catch (ProviderSetupException failure)
         {
-            return Stopped(request, request.Provider, new Diagnostic(failure.Descriptor, SecretRedactor.Redact(failure.Message, request.ConnectionString)), clock);
+            return Stopped(request, request.Provider, new Diagnostic(failure.Descriptor, failure.Message), clock);
         }
 
         await using (provider)

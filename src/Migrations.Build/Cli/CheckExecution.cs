@@ -9,6 +9,11 @@ public static class CheckExecution
 {
     public static async Task<int> RunAsync(ValidationRequest request, IResultWriter writer, bool watchStandardInput, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+
+        // Everything the run prints passes through one redactor that knows the connection string; the report folder
+        // is the other boundary (ReportDirectoryWriter), for what the run writes.
+        writer = new RedactingResultWriter(writer, SecretRedactor.For(request.ConnectionString));
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Ctrl+C and SIGTERM cancel the run like the "cancel" line does, so the scratch databases are dropped; the
@@ -28,12 +33,12 @@ public static class CheckExecution
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             writer.Progress("cancelled; scratch databases dropped");
-            return ExitCodes.Cancelled;
+            return EngineProtocol.ExitCodes.Cancelled;
         }
 
         foreach (var diagnostic in result.Diagnostics)
         {
-            writer.Diagnostic(diagnostic with { Message = SecretRedactor.Redact(diagnostic.Message, request.ConnectionString) });
+            writer.Diagnostic(diagnostic);
         }
 
         if (request.ReportDirectory is { } reports)
@@ -44,10 +49,10 @@ public static class CheckExecution
         writer.Summary(result);
         if (result.Diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error && d.Code.StartsWith("MIG0", StringComparison.Ordinal)))
         {
-            return ExitCodes.UsageError;
+            return EngineProtocol.ExitCodes.UsageError;
         }
 
-        return result.ErrorCount > 0 ? ExitCodes.ChecksFailed : ExitCodes.Success;
+        return result.ErrorCount > 0 ? EngineProtocol.ExitCodes.ChecksFailed : EngineProtocol.ExitCodes.Success;
 
         void CancelRun(PosixSignalContext context)
         {

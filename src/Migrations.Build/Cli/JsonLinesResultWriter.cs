@@ -1,56 +1,57 @@
 using System.Text.Json;
 using Migrations.Build.Checks;
 using Migrations.Build.Diagnostics;
+using static Migrations.Build.Cli.EngineProtocol;
 
 namespace Migrations.Build.Cli;
 
-/// <summary>One JSON object per line for the MSBuild task (protocol in JsonLinesProtocol.md).</summary>
+/// <summary>One JSON object per line for the MSBuild task (protocol in JsonLinesProtocol.md, names in <see cref="EngineProtocol"/>).</summary>
 public sealed class JsonLinesResultWriter(TextWriter output) : IResultWriter
 {
     private readonly object _gate = new();
 
     public void Progress(string message) => Write(writer =>
     {
-        writer.WriteString("type", "progress");
-        writer.WriteString("message", message);
+        writer.WriteString(Fields.Type, Kinds.Progress);
+        writer.WriteString(Fields.Message, message);
     });
 
     public void Diagnostic(Diagnostic diagnostic) => Write(writer =>
     {
-        writer.WriteString("type", "diagnostic");
-        writer.WriteString("severity", diagnostic.Severity.ToString().ToLowerInvariant());
-        writer.WriteString("code", diagnostic.Code);
+        writer.WriteString(Fields.Type, Kinds.Diagnostic);
+        writer.WriteString(Fields.Severity, Severity(diagnostic.Severity));
+        writer.WriteString(Fields.Code, diagnostic.Code);
         if (diagnostic.Location is { } location)
         {
-            writer.WriteString("file", location.Path);
-            writer.WriteNumber("line", location.Line);
-            writer.WriteNumber("column", location.Column);
+            writer.WriteString(Fields.File, location.Path);
+            writer.WriteNumber(Fields.Line, location.Line);
+            writer.WriteNumber(Fields.Column, location.Column);
         }
 
-        writer.WriteString("message", diagnostic.Message);
-        writer.WriteString("helpLink", diagnostic.Descriptor.HelpLink);
+        writer.WriteString(Fields.Message, diagnostic.Message);
+        writer.WriteString(Fields.HelpLink, diagnostic.Descriptor.HelpLink);
     });
 
     public void Summary(ValidationResult result) => Write(writer =>
     {
-        writer.WriteString("type", "summary");
-        writer.WriteString("message", SummaryLine.Render(result));
-        writer.WriteNumber("errors", result.ErrorCount);
-        writer.WriteNumber("warnings", result.WarningCount);
-        writer.WriteNumber("migrations", result.Migrations.Count);
-        writer.WriteNumber("elapsedMs", (long)result.Elapsed.TotalMilliseconds);
-        writer.WriteStartArray("checks");
+        writer.WriteString(Fields.Type, Kinds.Summary);
+        writer.WriteString(Fields.Message, SummaryLine.Render(result));
+        writer.WriteNumber(Fields.Errors, result.ErrorCount);
+        writer.WriteNumber(Fields.Warnings, result.WarningCount);
+        writer.WriteNumber(Fields.Migrations, result.Migrations.Count);
+        writer.WriteNumber(Fields.ElapsedMilliseconds, (long)result.Elapsed.TotalMilliseconds);
+        writer.WriteStartArray(Fields.Checks);
         foreach (var check in result.Checks)
         {
             writer.WriteStartObject();
-            writer.WriteString("check", check.Check);
-            writer.WriteString("status", check.Status.ToString().ToLowerInvariant());
-            writer.WriteString("summary", check.Summary);
+            writer.WriteString(Fields.Check, check.Check);
+            writer.WriteString(Fields.Status, check.Status.ToString().ToLowerInvariant());
+            writer.WriteString(Fields.Summary, check.Summary);
             writer.WriteEndObject();
         }
 
         writer.WriteEndArray();
-        writer.WriteStartArray("notVerifiable");
+        writer.WriteStartArray(Fields.NotVerifiable);
         foreach (var limit in result.NotVerifiable)
         {
             writer.WriteStringValue(limit);
@@ -58,6 +59,13 @@ public sealed class JsonLinesResultWriter(TextWriter output) : IResultWriter
 
         writer.WriteEndArray();
     });
+
+    private static string Severity(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => Severities.Error,
+        DiagnosticSeverity.Warning => Severities.Warning,
+        _ => Severities.Info,
+    };
 
     private void Write(Action<Utf8JsonWriter> body)
     {

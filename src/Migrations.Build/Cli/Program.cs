@@ -11,6 +11,10 @@ public static class Program
         InlineSocketCompletions.Enable();
         Console.OutputEncoding = System.Text.Encoding.UTF8;
         var verbose = args.Contains("--verbose");
+
+        // What is printed before or outside a run (parse errors, a crash) passes through the same redaction as a run's
+        // output: the connection string is read from the raw arguments, since parsing may be what failed.
+        var redactor = SecretRedactor.For(ConnectionString(args));
         try
         {
             var root = new RootCommand(
@@ -25,11 +29,11 @@ public static class Program
             {
                 foreach (var error in parsed.Errors)
                 {
-                    await Console.Error.WriteLineAsync($"Migrations.Build: error {DiagnosticCodes.InvalidOption.Code}: {error.Message}");
+                    await Console.Error.WriteLineAsync($"Migrations.Build: error {DiagnosticCodes.InvalidOption.Code}: {redactor.Redact(error.Message)}");
                 }
 
                 await Console.Error.WriteLineAsync("Run 'Migrations.Build --help' for usage.");
-                return ExitCodes.UsageError;
+                return EngineProtocol.ExitCodes.UsageError;
             }
 
             // Without System.CommandLine's own handler an exception reaches the catch below: MIG9001 and exit code 3,
@@ -40,24 +44,36 @@ public static class Program
         }
         catch (Exception crash) when (crash is not OutOfMemoryException)
         {
-            var message = $"{crash.GetType().Name}: {SecretRedactor.Redact(crash.Message)}";
-            var diagnostic = new Diagnostic(DiagnosticCodes.InternalError, $"The validation engine failed: {message}. This is a bug; please report it with the output of --verbose.");
-            if (WantsJson(args))
-            {
-                new JsonLinesResultWriter(Console.Out).Diagnostic(diagnostic);
-            }
-            else
-            {
-                Console.WriteLine(diagnostic.ToString());
-            }
-
+            var diagnostic = new Diagnostic(DiagnosticCodes.InternalError, $"The validation engine failed: {crash.GetType().Name}: {crash.Message}. This is a bug; please report it with the output of --verbose.");
+            IResultWriter output = WantsJson(args) ? new JsonLinesResultWriter(Console.Out) : new TextResultWriter(Console.Out, verbose);
+            new RedactingResultWriter(output, redactor).Diagnostic(diagnostic);
             if (verbose)
             {
-                Console.Error.WriteLine(SecretRedactor.Redact(crash.ToString()));
+                Console.Error.WriteLine(redactor.Redact(crash.ToString()));
             }
 
-            return ExitCodes.InternalError;
+            return EngineProtocol.ExitCodes.InternalError;
         }
+    }
+
+    /// <summary>The connection string a run would use: <c>--connection VALUE</c> (or <c>=</c>, <c>:</c>), else
+    /// <see cref="EngineProtocol.ConnectionStringVariable"/>.</summary>
+    internal static string? ConnectionString(IReadOnlyList<string> args)
+    {
+        for (var i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--connection" && i + 1 < args.Count)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith("--connection=", StringComparison.Ordinal) || args[i].StartsWith("--connection:", StringComparison.Ordinal))
+            {
+                return args[i]["--connection=".Length..];
+            }
+        }
+
+        return Environment.GetEnvironmentVariable(EngineProtocol.ConnectionStringVariable);
     }
 
     /// <summary>Whether the arguments ask for JSON lines (<c>--format json</c>, <c>--format=json</c>,
@@ -67,7 +83,7 @@ public static class Program
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (arg == "--format" && i + 1 < args.Count && args[i + 1].Equals("json", StringComparison.OrdinalIgnoreCase))
+            if (arg == "--format" && i + 1 < args.Count && args[i + 1].Equals(EngineProtocol.JsonFormat, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }

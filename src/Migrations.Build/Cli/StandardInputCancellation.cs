@@ -14,7 +14,7 @@ public static class StandardInputCancellation
                 string? line;
                 while ((line = Console.In.ReadLine()) is not null)
                 {
-                    if (line.Trim().Equals("cancel", StringComparison.OrdinalIgnoreCase))
+                    if (line.Trim().Equals(EngineProtocol.CancelLine, StringComparison.OrdinalIgnoreCase))
                     {
                         cancellation.Cancel();
                         return;

@@ -57,7 +57,7 @@ public static class DiagnosticCodes
 
     // MIG9xxx: internal errors (bugs).
     public static readonly DiagnosticDescriptor InternalError = new("MIG9001", "Internal error in the validation engine", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor EngineCrashed = new("MIG9002", "The validation engine stopped unexpectedly", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EngineCrashed = new(Cli.EngineProtocol.EngineCrashedCode, "The validation engine stopped unexpectedly", DiagnosticSeverity.Error);
 
     /// <summary>Every code, for documentation and tests.</summary>
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticCodes)

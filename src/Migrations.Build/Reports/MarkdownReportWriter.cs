@@ -68,11 +68,10 @@ public static class MarkdownReportWriter
                 DiagnosticSeverity.Warning => "⚠️ warning",
                 _ => "ℹ️ info",
             };
-            var message = SecretRedactor.Redact(diagnostic.Message, result.Request.ConnectionString);
             text.Append("| ").Append(severity)
                 .Append(" | [").Append(diagnostic.Code).Append("](").Append(diagnostic.Descriptor.HelpLink).Append(')')
                 .Append(" | ").Append(Location(diagnostic.Location, baseDirectory))
-                .Append(" | ").Append(Cell(message)).Append(" |\n");
+                .Append(" | ").Append(Cell(diagnostic.Message)).Append(" |\n");
         }
     }
 

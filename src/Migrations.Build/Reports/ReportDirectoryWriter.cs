@@ -1,9 +1,12 @@
 using System.Text;
 using Migrations.Build.Checks;
+using Migrations.Build.Diagnostics;
 
 namespace Migrations.Build.Reports;
 
 /// <summary>Writes the report files of one run into a folder: schema snapshots, the Markdown summary and SARIF.</summary>
+/// <remarks>The output boundary of what a run writes: every file passes through one <see cref="SecretRedactor"/> that
+/// knows the run's connection string (<see cref="ValidationRequest.ConnectionString"/>).</remarks>
 public static class ReportDirectoryWriter
 {
     public const string SchemaSnapshotFileName = "schema.snapshot.txt";
@@ -30,6 +33,8 @@ public static class ReportDirectoryWriter
         ArgumentNullException.ThrowIfNull(result);
         var folder = Path.GetFullPath(directory);
         Directory.CreateDirectory(folder);
+        var redactor = SecretRedactor.For(result.Request.ConnectionString);
+        result = RedactedResult.Of(result, redactor);
 
         var files = new List<(string Name, Func<string>? Render)>
         {
@@ -50,7 +55,7 @@ public static class ReportDirectoryWriter
                 continue;
             }
 
-            WriteAtomically(path, render());
+            WriteAtomically(path, redactor.Redact(render()));
             written.Add(path);
         }
 

@@ -47,7 +47,7 @@ public static class SarifWriter
             json.WriteStartArray("results");
             foreach (var diagnostic in result.Diagnostics)
             {
-                WriteResult(json, diagnostic, ruleIndex[diagnostic.Code], baseDirectory, result.Request.ConnectionString);
+                WriteResult(json, diagnostic, ruleIndex[diagnostic.Code], baseDirectory);
             }
 
             json.WriteEndArray();
@@ -95,14 +95,14 @@ public static class SarifWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, string? baseDirectory, string? secret)
+    private static void WriteResult(Utf8JsonWriter json, Diagnostic diagnostic, int ruleIndex, string? baseDirectory)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", diagnostic.Code);
         json.WriteNumber("ruleIndex", ruleIndex);
         json.WriteString("level", Level(diagnostic.Severity));
         json.WriteStartObject("message");
-        json.WriteString("text", SecretRedactor.Redact(diagnostic.Message, secret));
+        json.WriteString("text", diagnostic.Message);
         json.WriteEndObject();
         if (diagnostic.Location is { } location)
         {

@@ -162,7 +162,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             {
                 throw new ProviderSetupException(
                     DiagnosticCodes.ScratchDatabaseFailed,
-                    SecretRedactor.Redact($"Could not connect to the scratch database {name}: {exception.Message}", _settings.Password),
+                    $"Could not connect to the scratch database {name}: {exception.Message}",
                     exception);
             }
 

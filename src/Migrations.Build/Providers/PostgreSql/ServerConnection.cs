@@ -29,11 +29,10 @@ internal static partial class ServerConnection
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
         {
             // KeyNotFoundException: Npgsql's parser throws it for some unknown keys (e.g. "not a connection string=;;").
-            // The parser's message may quote a value; mask whatever looks like the password.
-            var password = PasswordValue().Match(connectionString) is { Success: true } match ? match.Groups["value"].Value : null;
+            // The parser's message may quote a value: the output boundary masks the connection string's password.
             var reason = exception is KeyNotFoundException
                 ? "it has a key that Npgsql does not know."
-                : SecretRedactor.Redact(exception.Message, password);
+                : exception.Message;
             throw new ProviderSetupException(
                 DiagnosticCodes.InvalidConnectionString,
                 $"The PostgreSQL connection string is not valid: {reason} Expected key=value pairs separated by ';', e.g. Host=localhost;Port=5432;Username=me;Password=...;Database=postgres.",
@@ -63,11 +62,8 @@ internal static partial class ServerConnection
             var where = $"{settings.Host}:{settings.Port}" + (string.IsNullOrEmpty(settings.Username) ? string.Empty : $" as {settings.Username}");
             throw new ProviderSetupException(
                 DiagnosticCodes.ServerUnreachable,
-                SecretRedactor.Redact($"Cannot connect to the PostgreSQL server at {where}: {reason}", settings.Password),
+                $"Cannot connect to the PostgreSQL server at {where}: {reason}",
                 inner: null);
         }
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:password|pwd)\s*=\s*(?<value>'[^']*'|""[^""]*""|[^;]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
-    private static partial System.Text.RegularExpressions.Regex PasswordValue();
 }

@@ -55,10 +55,10 @@ internal static class ServerErrorReport
             text += " Where: " + exception.Where;
         }
 
-        return SecretRedactor.Redact(text);
+        return text;
     }
 
     /// <summary>A statement failed for a reason other than the server rejecting it (connection lost, timeout).</summary>
     public static string Describe(NpgsqlException exception) =>
-        SecretRedactor.Redact("The connection to the PostgreSQL server failed: " + exception.Message);
+        "The connection to the PostgreSQL server failed: " + exception.Message;
 }
