@@ -1,4 +1,3 @@
-using Migrations.Build.Checks.Downgrade;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
 using Migrations.Build.Models;
@@ -92,14 +91,14 @@ public static class DriftCheck
         foreach (var difference in SchemaComparer.Compare(model, migrated, options))
         {
             // A pending table may be missing, and so may everything on it; anything else about it is still compared.
-            var owner = difference is MissingObject { Kind: "table" } table ? new ObjectName(table.Name!) : difference.Table;
+            var owner = difference.Object.Table ?? (difference.Object.Kind == ObjectKind.Table ? difference.Object.Owner : null);
             if (difference is MissingObject && owner is not null && pending.Any(p => Matches(owner, p)))
             {
                 continue;
             }
 
             count++;
-            diagnostics.Add(Describe(difference, modelLocator, migrationLocator, fallback));
+            diagnostics.Add(DifferenceMessages.Drift(difference, modelLocator, migrationLocator, fallback));
         }
 
         return count;
@@ -108,67 +107,4 @@ public static class DriftCheck
     private static bool Matches(ObjectName name, string pending) =>
         string.Equals(name.Name, pending, StringComparison.OrdinalIgnoreCase)
         || string.Equals(name.ToString(), pending, StringComparison.OrdinalIgnoreCase);
-
-    private static Diagnostic Describe(SchemaDifference difference, ISchemaLocator model, ISchemaLocator migrations, SourceLocation? fallback)
-    {
-        var inModel = LocateIn(model, difference) ?? fallback;
-        switch (difference)
-        {
-            case MissingObject { Kind: "table" } table:
-                return new Diagnostic(
-                    DiagnosticCodes.TableWithoutMigration,
-                    $"Table {table.Display} is in the model, but no migration creates it. Add a migration that creates it, or list it as pending (<MigrationsPendingTable Include=\"{table.Name}\" />).",
-                    inModel);
-            case MissingObject missing:
-                return new Diagnostic(DiagnosticCodes.MissingInMigrations, $"{Capitalized(missing.Kind)} {missing.Display} is in the model, but missing after the migrations.", inModel);
-            case UnexpectedObject unexpected:
-                return new Diagnostic(
-                    DiagnosticCodes.NotInModel,
-                    $"{Capitalized(unexpected.Kind)} {unexpected.Display} exists after the migrations, but not in the model.",
-                    LocateIn(migrations, difference) ?? fallback);
-            case RenamedObject renamed:
-                return new Diagnostic(
-                    DiagnosticCodes.NameDiffers,
-                    $"{Capitalized(renamed.Kind)} {renamed.Display} is named {renamed.ExpectedName ?? "(unnamed)"} in the model, {renamed.ActualName ?? "(unnamed)"} after the migrations.",
-                    inModel);
-            case ChangedAttribute changed:
-                return new Diagnostic(
-                    DiagnosticCodes.DefinitionDiffers,
-                    $"{Capitalized(changed.Kind)} {changed.Display}: {changed.Attribute} {DowngradeProof.Value(changed.Expected)} in the model, {DowngradeProof.Value(changed.Actual)} after migrations.",
-                    inModel);
-            default:
-                throw new InvalidOperationException("Unknown difference " + difference);
-        }
-    }
-
-    private static string Capitalized(string kind) => char.ToUpperInvariant(kind[0]) + kind[1..];
-
-    private static SourceLocation? LocateIn(ISchemaLocator locator, SchemaDifference difference)
-    {
-        var name = difference switch
-        {
-            MissingObject m => m.Name,
-            UnexpectedObject u => u.Name,
-            RenamedObject r => r.ExpectedName,
-            ChangedAttribute c => c.Name,
-            _ => null,
-        };
-        if (difference.Table is null)
-        {
-            return name is null ? null : locator.FindCreation(name);
-        }
-
-        var child = difference.Kind == "column" ? difference.Display[(difference.Display.LastIndexOf('.') + 1)..] : name;
-        if (difference.Kind == "index" && name is not null && locator.FindCreation(name) is { } index)
-        {
-            return index;
-        }
-
-        if (difference is ChangedAttribute && difference.Kind == "foreign key")
-        {
-            child = difference.Display.Split("->")[0].Split('.', '(')[^1].Trim(' ', ')');
-        }
-
-        return locator.FindInTable(difference.Table.Name, child);
-    }
 }

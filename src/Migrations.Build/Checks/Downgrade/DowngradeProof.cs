@@ -73,7 +73,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             var afterDown = await ReadChangedAsync(fingerprintBefore, fingerprintAfterDown, ct);
             await database.RollbackToSavepointAsync(BeforeUp, ct);
             var before = await ReadChangedAsync(fingerprintBefore, fingerprintAfterDown, ct);
-            proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), Downgrade);
+            proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), DifferenceMessages.Downgrade);
 
             // Back to the state after the up; for a data-changing up, on to the state after the down again.
             await database.ExecuteAsync(migration.Up, ct);
@@ -125,7 +125,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         var again = await ReadChangedAsync(fingerprintAfterUp, fingerprintAgain, ct);
         await database.RollbackToSavepointAsync(AfterUp, ct);
         var first = await ReadChangedAsync(fingerprintAfterUp, fingerprintAgain, ct);
-        return Report(migration, SchemaComparer.Compare(first, again, Exact()), Reapply);
+        return Report(migration, SchemaComparer.Compare(first, again, Exact()), DifferenceMessages.Reapply);
     }
 
     /// <summary>The proof the way the runners go: up, down and up again, each its own script, each in a transaction of
@@ -151,7 +151,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         }
 
         var afterDown = await ReadAsync(ct);
-        var proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), Downgrade);
+        var proven = Report(migration, SchemaComparer.Compare(before, afterDown, Exact()), DifferenceMessages.Downgrade);
         if (!proven && SchemaComparer.Compare(afterUp, afterDown, Exact()).Count == 0)
         {
             // The down changed nothing: the database is still in the state after the up, so the later migrations can
@@ -165,7 +165,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
             return new Result(false, false, null, DatabaseLost: true);
         }
 
-        proven &= Report(migration, SchemaComparer.Compare(afterUp, await ReadAsync(ct), Exact()), Reapply);
+        proven &= Report(migration, SchemaComparer.Compare(afterUp, await ReadAsync(ct), Exact()), DifferenceMessages.Reapply);
         return new Result(false, proven, await database.ReadFingerprintAsync(ct));
     }
 
@@ -191,56 +191,5 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         }
 
         return differences.Count == 0;
-    }
-
-    private static Diagnostic Downgrade(Migration migration, SchemaDifference difference)
-    {
-        var down = migration.Down!;
-        var location = Locate(down, difference);
-        return difference switch
-        {
-            UnexpectedObject o => new Diagnostic(DiagnosticCodes.DownLeavesObject,
-                $"The down of {migration} leaves {o.Kind} {o.Display} behind: it did not exist before the up.", location),
-            MissingObject o => new Diagnostic(DiagnosticCodes.DownMissesObject,
-                $"The down of {migration} removes {o.Kind} {o.Display}, which existed before the up.", location),
-            RenamedObject o => new Diagnostic(DiagnosticCodes.DownRenamesObject,
-                $"The down of {migration} restores {o.Kind} {o.ExpectedName} as {o.ActualName} ({o.Display}).", location),
-            ChangedAttribute o => new Diagnostic(DiagnosticCodes.DownChangesObject,
-                $"The down of {migration} does not restore {o.Kind} {o.Display}: {o.Attribute} {Value(o.Expected)} before the up, {Value(o.Actual)} after the down.", location),
-            _ => throw new InvalidOperationException("Unknown difference " + difference),
-        };
-    }
-
-    private static Diagnostic Reapply(Migration migration, SchemaDifference difference)
-    {
-        var location = migration.Up.Statements.FirstOrDefault()?.Location ?? migration.Up.Start;
-        var what = difference switch
-        {
-            UnexpectedObject o => $"{o.Kind} {o.Display} exists only the second time",
-            MissingObject o => $"{o.Kind} {o.Display} exists only the first time",
-            RenamedObject o => $"{o.Kind} {o.ExpectedName} is named {o.ActualName} the second time",
-            ChangedAttribute o => $"{o.Kind} {o.Display}: {o.Attribute} {Value(o.Expected)} the first time, {Value(o.Actual)} the second time",
-            _ => difference.ToString(),
-        };
-        return new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
-    }
-
-    internal static string Value(string? value) => value ?? "none";
-
-    private static SourceLocation Locate(SqlScript down, SchemaDifference difference)
-    {
-        var locator = new ObjectLocator([down]);
-        var name = difference switch
-        {
-            MissingObject m => m.Name,
-            UnexpectedObject u => u.Name,
-            RenamedObject r => r.ActualName,
-            ChangedAttribute c => c.Name,
-            _ => null,
-        };
-        return (name is null ? null : locator.FindMention(name))
-            ?? (difference.Table is { } table ? locator.FindMention(table.Name) : null)
-            ?? down.Statements.FirstOrDefault()?.Location
-            ?? down.Start;
     }
 }

@@ -5,8 +5,6 @@ internal sealed class CheckConstraintKind : IObjectKind<CheckConstraint>
 {
     public static CheckConstraintKind Instance { get; } = new();
 
-    public string Kind => "check constraint";
-
     public bool PairsByDefinition => true;
 
     public string? Name(CheckConstraint item) => item.Name;
@@ -16,12 +14,12 @@ internal sealed class CheckConstraintKind : IObjectKind<CheckConstraint>
     // An unnamed check's identity is its expression: a changed expression is a different check.
     public string Identity(CheckConstraint item) => item.Name is null || item.NameIsGenerated ? "expr:" + item.Expression : "name:" + item.Name;
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(CheckConstraint item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(CheckConstraint item, ComparisonOptions options)
     {
-        yield return ("CHECK", item.Expression);
-        yield return ("validation", ObjectKinds.Flag(item.NotValid, "NOT VALID", "VALID"));
+        yield return (ObjectAttribute.Check, item.Expression);
+        yield return (ObjectAttribute.Validation, ObjectKinds.Flag(item.NotValid, "NOT VALID", "VALID"));
     }
 
-    public string Display(CheckConstraint item, ObjectName? table) =>
-        item.Name is null || item.NameIsGenerated ? $"({item.Expression}){ObjectKinds.On(table)}" : $"{item.Name}{ObjectKinds.On(table)}";
+    public ComparedObject Describe(CheckConstraint item, ObjectName? table) =>
+        new(ObjectKind.CheckConstraint, table!, item.Name) { ChildNameIsGenerated = item.NameIsGenerated, Expression = item.Expression };
 }

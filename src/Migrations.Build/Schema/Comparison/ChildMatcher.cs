@@ -49,7 +49,7 @@ internal static class ChildMatcher
             Pair(e, a);
             if (NamesDiffer(kind, e, a, options))
             {
-                output.Add(new RenamedObject(kind.Kind, kind.Display(a, table), table, kind.Name(e), kind.Name(a)));
+                output.Add(new RenamedObject(kind.Describe(a, table), kind.Name(e)));
             }
 
             compareChildren?.Invoke(e, a, output);
@@ -68,7 +68,7 @@ internal static class ChildMatcher
             Pair(e, a);
             if (NamesDiffer(kind, e, a, options))
             {
-                output.Add(new RenamedObject(kind.Kind, kind.Display(a, table), table, kind.Name(e), kind.Name(a)));
+                output.Add(new RenamedObject(kind.Describe(a, table), kind.Name(e)));
             }
 
             CompareAttributes(kind, e, a, table, options, output);
@@ -77,12 +77,12 @@ internal static class ChildMatcher
 
         foreach (var e in leftExpected)
         {
-            output.Add(new MissingObject(kind.Kind, kind.Display(e, table), table, kind.Name(e)));
+            output.Add(new MissingObject(kind.Describe(e, table)));
         }
 
         foreach (var a in leftActual)
         {
-            output.Add(new UnexpectedObject(kind.Kind, kind.Display(a, table), table, kind.Name(a)));
+            output.Add(new UnexpectedObject(kind.Describe(a, table)));
         }
 
         void Pair(T e, T a)
@@ -121,7 +121,10 @@ internal static class ChildMatcher
             actualAttributes.TryGetValue(attribute, out var actualValue);
             if (value != actualValue)
             {
-                output.Add(new ChangedAttribute(kind.Kind, kind.Display(actual, table), table, attribute, value, actualValue) { Name = kind.Name(expected) });
+                output.Add(new ChangedAttribute(kind.Describe(actual, table), attribute, value, actualValue)
+                {
+                    ExpectedName = table is null ? null : kind.Name(expected),
+                });
             }
         }
     }

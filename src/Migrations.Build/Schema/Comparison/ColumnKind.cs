@@ -8,8 +8,6 @@ internal sealed class ColumnKind : IObjectKind<PositionedColumn>
 {
     public static ColumnKind Instance { get; } = new();
 
-    public string Kind => "column";
-
     public bool PairsByDefinition => false;
 
     public string? Name(PositionedColumn item) => item.Column.Name;
@@ -18,22 +16,23 @@ internal sealed class ColumnKind : IObjectKind<PositionedColumn>
 
     public string Identity(PositionedColumn item) => item.Column.Name;
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(PositionedColumn item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(PositionedColumn item, ComparisonOptions options)
     {
         var c = item.Column;
-        yield return ("type", c.Type);
-        yield return ("nullability", ObjectKinds.Flag(c.NotNull, "NOT NULL", "NULL"));
-        yield return ("default", c.Default);
-        yield return ("collation", c.Collation);
-        yield return ("generated as", c.GeneratedExpression is null ? null : $"({c.GeneratedExpression}) {c.GeneratedKind}".TrimEnd());
-        yield return ("identity", c.Identity is null ? null : "GENERATED " + c.Identity + " AS IDENTITY");
-        yield return ("AUTOINCREMENT", c.AutoIncrement ? "AUTOINCREMENT" : null);
-        yield return ("comment", c.Comment);
+        yield return (ObjectAttribute.Type, c.Type);
+        yield return (ObjectAttribute.Nullability, ObjectKinds.Flag(c.NotNull, "NOT NULL", "NULL"));
+        yield return (ObjectAttribute.Default, c.Default);
+        yield return (ObjectAttribute.Collation, c.Collation);
+        yield return (ObjectAttribute.Generated, c.GeneratedExpression is null ? null : $"({c.GeneratedExpression}) {c.GeneratedKind}".TrimEnd());
+        yield return (ObjectAttribute.Identity, c.Identity is null ? null : "GENERATED " + c.Identity + " AS IDENTITY");
+        yield return (ObjectAttribute.AutoIncrement, c.AutoIncrement ? "AUTOINCREMENT" : null);
+        yield return (ObjectAttribute.Comment, c.Comment);
         if (options.Strict)
         {
-            yield return ("position", item.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            yield return (ObjectAttribute.Position, item.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 
-    public string Display(PositionedColumn item, ObjectName? table) => $"{table}.{item.Column.Name}";
+    public ComparedObject Describe(PositionedColumn item, ObjectName? table) =>
+        new(ObjectKind.Column, table!, item.Column.Name);
 }

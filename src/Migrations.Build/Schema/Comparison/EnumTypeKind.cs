@@ -5,8 +5,6 @@ internal sealed class EnumTypeKind : IObjectKind<EnumType>
 {
     public static EnumTypeKind Instance { get; } = new();
 
-    public string Kind => "enum type";
-
     public bool PairsByDefinition => false;
 
     public string? Name(EnumType item) => item.Name.ToString();
@@ -15,10 +13,11 @@ internal sealed class EnumTypeKind : IObjectKind<EnumType>
 
     public string Identity(EnumType item) => item.Name.ToString();
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(EnumType item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(EnumType item, ComparisonOptions options)
     {
-        yield return ("labels", "(" + string.Join(", ", item.Labels.Select(l => "'" + l + "'")) + ")");
+        yield return (ObjectAttribute.Labels, "(" + string.Join(", ", item.Labels.Select(l => "'" + l + "'")) + ")");
     }
 
-    public string Display(EnumType item, ObjectName? table) => item.Name.ToString();
+    public ComparedObject Describe(EnumType item, ObjectName? table) =>
+        new(ObjectKind.EnumType, item.Name);
 }

@@ -5,8 +5,6 @@ internal sealed class ExclusionConstraintKind : IObjectKind<ExclusionConstraint>
 {
     public static ExclusionConstraintKind Instance { get; } = new();
 
-    public string Kind => "exclusion constraint";
-
     public bool PairsByDefinition => true;
 
     public string? Name(ExclusionConstraint item) => item.Name;
@@ -15,13 +13,14 @@ internal sealed class ExclusionConstraintKind : IObjectKind<ExclusionConstraint>
 
     public string Identity(ExclusionConstraint item) => item.Name;
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(ExclusionConstraint item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(ExclusionConstraint item, ComparisonOptions options)
     {
-        yield return ("definition", item.Definition);
-        yield return ("deferrability", item.Deferrable
+        yield return (ObjectAttribute.Definition, item.Definition);
+        yield return (ObjectAttribute.Deferrability, item.Deferrable
             ? "DEFERRABLE INITIALLY " + (item.InitiallyDeferred ? "DEFERRED" : "IMMEDIATE")
             : "NOT DEFERRABLE");
     }
 
-    public string Display(ExclusionConstraint item, ObjectName? table) => $"{item.Name}{ObjectKinds.On(table)}";
+    public ComparedObject Describe(ExclusionConstraint item, ObjectName? table) =>
+        new(ObjectKind.ExclusionConstraint, table!, item.Name);
 }

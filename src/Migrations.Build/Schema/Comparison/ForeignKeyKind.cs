@@ -5,8 +5,6 @@ internal sealed class ForeignKeyKind : IObjectKind<ForeignKey>
 {
     public static ForeignKeyKind Instance { get; } = new();
 
-    public string Kind => "foreign key";
-
     public bool PairsByDefinition => true;
 
     public string? Name(ForeignKey item) => item.Name;
@@ -15,23 +13,25 @@ internal sealed class ForeignKeyKind : IObjectKind<ForeignKey>
 
     public string Identity(ForeignKey item) => ObjectKinds.List(item.Columns);
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(ForeignKey item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(ForeignKey item, ComparisonOptions options)
     {
-        yield return ("columns", "(" + ObjectKinds.List(item.Columns) + ")");
-        yield return ("REFERENCES", $"{item.ReferencedTable}({ObjectKinds.List(item.ReferencedColumns)})");
-        yield return ("ON DELETE", item.OnDelete);
-        yield return ("ON UPDATE", item.OnUpdate);
-        yield return ("MATCH", item.Match);
-        yield return ("deferrability", item.Deferrable
+        yield return (ObjectAttribute.Columns, "(" + ObjectKinds.List(item.Columns) + ")");
+        yield return (ObjectAttribute.References, $"{item.ReferencedTable}({ObjectKinds.List(item.ReferencedColumns)})");
+        yield return (ObjectAttribute.OnDelete, item.OnDelete);
+        yield return (ObjectAttribute.OnUpdate, item.OnUpdate);
+        yield return (ObjectAttribute.Match, item.Match);
+        yield return (ObjectAttribute.Deferrability, item.Deferrable
             ? "DEFERRABLE INITIALLY " + (item.InitiallyDeferred ? "DEFERRED" : "IMMEDIATE")
             : "NOT DEFERRABLE");
-        yield return ("validation", ObjectKinds.Flag(item.NotValid, "NOT VALID", "VALID"));
+        yield return (ObjectAttribute.Validation, ObjectKinds.Flag(item.NotValid, "NOT VALID", "VALID"));
     }
 
-    public string Display(ForeignKey item, ObjectName? table)
-    {
-        var columns = item.Columns.Count == 1 ? $"{table}.{item.Columns[0]}" : $"{table}({ObjectKinds.List(item.Columns)})";
-        var described = $"{columns} -> {item.ReferencedTable}({ObjectKinds.List(item.ReferencedColumns)})";
-        return item.Name is null || item.NameIsGenerated ? described : $"{item.Name} ({described})";
-    }
+    public ComparedObject Describe(ForeignKey item, ObjectName? table) =>
+        new(ObjectKind.ForeignKey, table!, item.Name)
+        {
+            ChildNameIsGenerated = item.NameIsGenerated,
+            Columns = item.Columns,
+            Target = item.ReferencedTable,
+            TargetColumns = item.ReferencedColumns,
+        };
 }

@@ -3,9 +3,6 @@ namespace Migrations.Build.Schema.Comparison;
 /// <summary>What the comparison walk needs to know about one kind of object; one small implementation per kind.</summary>
 internal interface IObjectKind<in T>
 {
-    /// <summary>The word diagnostics use: <c>index</c>, <c>foreign key</c>, …</summary>
-    string Kind { get; }
-
     /// <summary>False for objects only ever matched by name (tables, views): two tables with equal options are not
     /// "the same table renamed".</summary>
     bool PairsByDefinition { get; }
@@ -21,8 +18,9 @@ internal interface IObjectKind<in T>
     string Identity(T item);
 
     /// <summary>The attributes that define the object, except its name, in a fixed order.</summary>
-    IEnumerable<(string Attribute, string? Value)> Attributes(T item, ComparisonOptions options);
+    IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(T item, ComparisonOptions options);
 
-    /// <summary>How diagnostics name the object, e.g. <c>index ix_x on leads</c> is built from <c>Kind</c> and this.</summary>
-    string Display(T item, ObjectName? table);
+    /// <summary>The object as a difference names it: its kind, owner, name and what names it when unnamed.</summary>
+    /// <param name="table">The table a child belongs to; null for a schema-level object.</param>
+    ComparedObject Describe(T item, ObjectName? table);
 }

@@ -5,8 +5,6 @@ internal sealed class IndexKind : IObjectKind<TableIndex>
 {
     public static IndexKind Instance { get; } = new();
 
-    public string Kind => "index";
-
     public bool PairsByDefinition => true;
 
     public string? Name(TableIndex item) => item.Name;
@@ -15,16 +13,17 @@ internal sealed class IndexKind : IObjectKind<TableIndex>
 
     public string Identity(TableIndex item) => string.Join(", ", item.Keys.Select(k => k.Expression));
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(TableIndex item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(TableIndex item, ComparisonOptions options)
     {
-        yield return ("uniqueness", ObjectKinds.Flag(item.IsUnique, "UNIQUE", "not unique"));
-        yield return ("keys", "(" + item.DescribeKeys() + ")");
-        yield return ("method", item.Method);
-        yield return ("INCLUDE", item.Include.Count == 0 ? null : "(" + ObjectKinds.List(item.Include) + ")");
-        yield return ("WHERE", item.Predicate);
-        yield return ("NULLS NOT DISTINCT", item.NullsNotDistinct ? "NULLS NOT DISTINCT" : null);
-        yield return ("comment", item.Comment);
+        yield return (ObjectAttribute.Uniqueness, ObjectKinds.Flag(item.IsUnique, "UNIQUE", "not unique"));
+        yield return (ObjectAttribute.Keys, "(" + item.DescribeKeys() + ")");
+        yield return (ObjectAttribute.Method, item.Method);
+        yield return (ObjectAttribute.Include, item.Include.Count == 0 ? null : "(" + ObjectKinds.List(item.Include) + ")");
+        yield return (ObjectAttribute.Where, item.Predicate);
+        yield return (ObjectAttribute.NullsNotDistinct, item.NullsNotDistinct ? "NULLS NOT DISTINCT" : null);
+        yield return (ObjectAttribute.Comment, item.Comment);
     }
 
-    public string Display(TableIndex item, ObjectName? table) => $"{item.Name}{ObjectKinds.On(table)}";
+    public ComparedObject Describe(TableIndex item, ObjectName? table) =>
+        new(ObjectKind.Index, table!, item.Name) { ChildNameIsGenerated = item.NameIsGenerated };
 }

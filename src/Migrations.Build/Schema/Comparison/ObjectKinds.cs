@@ -6,6 +6,4 @@ internal static class ObjectKinds
     public static string List(IEnumerable<string> names) => string.Join(", ", names);
 
     public static string Flag(bool value, string whenTrue, string whenFalse) => value ? whenTrue : whenFalse;
-
-    public static string On(ObjectName? table) => table is null ? string.Empty : $" on {table}";
 }

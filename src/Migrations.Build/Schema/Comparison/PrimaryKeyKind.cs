@@ -5,8 +5,6 @@ internal sealed class PrimaryKeyKind : IObjectKind<PrimaryKey>
 {
     public static PrimaryKeyKind Instance { get; } = new();
 
-    public string Kind => "primary key";
-
     public bool PairsByDefinition => true;
 
     public string? Name(PrimaryKey item) => item.Name;
@@ -15,10 +13,11 @@ internal sealed class PrimaryKeyKind : IObjectKind<PrimaryKey>
 
     public string Identity(PrimaryKey item) => "pk";
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(PrimaryKey item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(PrimaryKey item, ComparisonOptions options)
     {
-        yield return ("columns", "(" + ObjectKinds.List(item.Columns) + ")");
+        yield return (ObjectAttribute.Columns, "(" + ObjectKinds.List(item.Columns) + ")");
     }
 
-    public string Display(PrimaryKey item, ObjectName? table) => $"{table}({ObjectKinds.List(item.Columns)})";
+    public ComparedObject Describe(PrimaryKey item, ObjectName? table) =>
+        new(ObjectKind.PrimaryKey, table!, item.Name) { ChildNameIsGenerated = item.NameIsGenerated, Columns = item.Columns };
 }

@@ -11,7 +11,7 @@ public static class SchemaComparer
         ChildMatcher.Compare(TriggerKind.Instance, expected.Triggers, actual.Triggers, null, options, output);
         ChildMatcher.Compare(SequenceKind.Instance, expected.Sequences, actual.Sequences, null, options, output);
         ChildMatcher.Compare(EnumTypeKind.Instance, expected.EnumTypes, actual.EnumTypes, null, options, output);
-        ChildMatcher.Compare(SchemaObjectKind.Instance, expected.OtherObjects, actual.OtherObjects, null, options, output);
+        ChildMatcher.Compare(OtherObjectKind.Instance, expected.OtherObjects, actual.OtherObjects, null, options, output);
         return output;
     }
 
@@ -25,7 +25,6 @@ public static class SchemaComparer
         ChildMatcher.Compare(CheckConstraintKind.Instance, expected.CheckConstraints, actual.CheckConstraints, table, options, output);
         ChildMatcher.Compare(ExclusionConstraintKind.Instance, expected.ExclusionConstraints, actual.ExclusionConstraints, table, options, output);
         ChildMatcher.Compare(IndexKind.Instance, expected.Indexes, actual.Indexes, table, options, output);
-        ChildMatcher.Compare(TableKind.Instance, [expected], [actual], null, options with { Ignore = [] }, output);
     }
 
     private static List<PositionedColumn> Positioned(Table table) =>

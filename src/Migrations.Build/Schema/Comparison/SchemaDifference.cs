@@ -1,28 +1,29 @@
 namespace Migrations.Build.Schema.Comparison;
 
-/// <summary>One difference between an expected and an actual schema. The checks word it ("in the model" /
-/// "after migrations", "before the up" / "after the down"); the comparer stays neutral.</summary>
-/// <param name="Kind">The kind of object: <c>table</c>, <c>column</c>, <c>foreign key</c>, <c>index</c>, …</param>
-/// <param name="Display">How diagnostics name the object, e.g. <c>leads.owner_id -> users(id)</c>.</param>
-/// <param name="Table">The table the object belongs to, or the object itself for a table.</param>
-public abstract record SchemaDifference(string Kind, string Display, ObjectName? Table);
+/// <summary>One difference between an expected and an actual schema, as typed fields. The checks word it ("in the
+/// model" / "after migrations", "before the up" / "after the down"); the comparer stays neutral.</summary>
+/// <param name="Object">The object the difference is about.</param>
+public abstract record SchemaDifference(ComparedObject Object);
 
-/// <summary>The object exists in the expected schema only.</summary>
-public sealed record MissingObject(string Kind, string Display, ObjectName? Table, string? Name)
-    : SchemaDifference(Kind, Display, Table);
+/// <summary>The object exists in the expected schema only (described from the expected side).</summary>
+public sealed record MissingObject(ComparedObject Object) : SchemaDifference(Object);
 
 /// <summary>The object exists in the actual schema only.</summary>
-public sealed record UnexpectedObject(string Kind, string Display, ObjectName? Table, string? Name)
-    : SchemaDifference(Kind, Display, Table);
+public sealed record UnexpectedObject(ComparedObject Object) : SchemaDifference(Object);
 
-/// <summary>The object exists on both sides, but one attribute of its definition differs.</summary>
-public sealed record ChangedAttribute(string Kind, string Display, ObjectName? Table, string Attribute, string? Expected, string? Actual)
-    : SchemaDifference(Kind, Display, Table)
+/// <summary>The same definition exists on both sides under different names (a name-only difference); the object is
+/// described from the actual side, so its <see cref="ComparedObject.Child"/> is the actual name.</summary>
+public sealed record RenamedObject(ComparedObject Object, string? ExpectedName) : SchemaDifference(Object)
 {
-    /// <summary>The object's name on the expected side (null for an unnamed one), so a diagnostic can point at it.</summary>
-    public string? Name { get; init; }
+    public string? ActualName => Object.Child;
 }
 
-/// <summary>The same definition exists on both sides under different names (a name-only difference).</summary>
-public sealed record RenamedObject(string Kind, string Display, ObjectName? Table, string? ExpectedName, string? ActualName)
-    : SchemaDifference(Kind, Display, Table);
+/// <summary>The object exists on both sides, but one attribute of its definition differs; the object is described
+/// from the actual side.</summary>
+public sealed record ChangedAttribute(ComparedObject Object, ObjectAttribute Attribute, string? Expected, string? Actual)
+    : SchemaDifference(Object)
+{
+    /// <summary>The child's name on the expected side (null for a schema-level object or an unnamed child), so a
+    /// diagnostic can point at it in the expected side's source.</summary>
+    public string? ExpectedName { get; init; }
+}

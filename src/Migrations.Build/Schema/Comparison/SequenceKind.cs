@@ -7,8 +7,6 @@ internal sealed class SequenceKind : IObjectKind<Sequence>
 {
     public static SequenceKind Instance { get; } = new();
 
-    public string Kind => "sequence";
-
     public bool PairsByDefinition => false;
 
     public string? Name(Sequence item) => item.Name.ToString();
@@ -17,16 +15,17 @@ internal sealed class SequenceKind : IObjectKind<Sequence>
 
     public string Identity(Sequence item) => item.Name.ToString();
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(Sequence item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(Sequence item, ComparisonOptions options)
     {
-        yield return ("type", item.Type);
-        yield return ("START", item.Start.ToString(CultureInfo.InvariantCulture));
-        yield return ("INCREMENT", item.Increment.ToString(CultureInfo.InvariantCulture));
-        yield return ("MINVALUE", item.MinValue.ToString(CultureInfo.InvariantCulture));
-        yield return ("MAXVALUE", item.MaxValue.ToString(CultureInfo.InvariantCulture));
-        yield return ("CYCLE", item.Cycle ? "CYCLE" : "NO CYCLE");
-        yield return ("OWNED BY", item.OwnedBy);
+        yield return (ObjectAttribute.Type, item.Type);
+        yield return (ObjectAttribute.Start, item.Start.ToString(CultureInfo.InvariantCulture));
+        yield return (ObjectAttribute.Increment, item.Increment.ToString(CultureInfo.InvariantCulture));
+        yield return (ObjectAttribute.MinValue, item.MinValue.ToString(CultureInfo.InvariantCulture));
+        yield return (ObjectAttribute.MaxValue, item.MaxValue.ToString(CultureInfo.InvariantCulture));
+        yield return (ObjectAttribute.Cycle, item.Cycle ? "CYCLE" : "NO CYCLE");
+        yield return (ObjectAttribute.OwnedBy, item.OwnedBy);
     }
 
-    public string Display(Sequence item, ObjectName? table) => item.Name.ToString();
+    public ComparedObject Describe(Sequence item, ObjectName? table) =>
+        new(ObjectKind.Sequence, item.Name);
 }

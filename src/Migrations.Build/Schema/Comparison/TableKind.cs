@@ -5,8 +5,6 @@ internal sealed class TableKind : IObjectKind<Table>
 {
     public static TableKind Instance { get; } = new();
 
-    public string Kind => "table";
-
     public bool PairsByDefinition => false;
 
     public string? Name(Table item) => item.Name.ToString();
@@ -15,11 +13,12 @@ internal sealed class TableKind : IObjectKind<Table>
 
     public string Identity(Table item) => item.Name.ToString();
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(Table item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(Table item, ComparisonOptions options)
     {
-        yield return ("options", item.Options.Count == 0 ? null : ObjectKinds.List(item.Options));
-        yield return ("comment", item.Comment);
+        yield return (ObjectAttribute.Options, item.Options.Count == 0 ? null : ObjectKinds.List(item.Options));
+        yield return (ObjectAttribute.Comment, item.Comment);
     }
 
-    public string Display(Table item, ObjectName? table) => item.Name.ToString();
+    public ComparedObject Describe(Table item, ObjectName? table) =>
+        new(ObjectKind.Table, item.Name);
 }

@@ -5,8 +5,6 @@ internal sealed class TriggerKind : IObjectKind<Trigger>
 {
     public static TriggerKind Instance { get; } = new();
 
-    public string Kind => "trigger";
-
     public bool PairsByDefinition => false;
 
     public string? Name(Trigger item) => item.Name.ToString();
@@ -15,11 +13,12 @@ internal sealed class TriggerKind : IObjectKind<Trigger>
 
     public string Identity(Trigger item) => item.Name.ToString();
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(Trigger item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(Trigger item, ComparisonOptions options)
     {
-        yield return ("table", item.Table.ToString());
-        yield return ("definition", item.Definition);
+        yield return (ObjectAttribute.Table, item.Table.ToString());
+        yield return (ObjectAttribute.Definition, item.Definition);
     }
 
-    public string Display(Trigger item, ObjectName? table) => $"{item.Name} on {item.Table}";
+    public ComparedObject Describe(Trigger item, ObjectName? table) =>
+        new(ObjectKind.Trigger, item.Name) { Target = item.Table };
 }

@@ -5,8 +5,6 @@ internal sealed class UniqueConstraintKind : IObjectKind<UniqueConstraint>
 {
     public static UniqueConstraintKind Instance { get; } = new();
 
-    public string Kind => "unique constraint";
-
     public bool PairsByDefinition => true;
 
     public string? Name(UniqueConstraint item) => item.Name;
@@ -15,15 +13,15 @@ internal sealed class UniqueConstraintKind : IObjectKind<UniqueConstraint>
 
     public string Identity(UniqueConstraint item) => ObjectKinds.List(item.Columns);
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(UniqueConstraint item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(UniqueConstraint item, ComparisonOptions options)
     {
-        yield return ("columns", "(" + ObjectKinds.List(item.Columns) + ")");
-        yield return ("NULLS NOT DISTINCT", item.NullsNotDistinct ? "NULLS NOT DISTINCT" : null);
-        yield return ("deferrability", item.Deferrable
+        yield return (ObjectAttribute.Columns, "(" + ObjectKinds.List(item.Columns) + ")");
+        yield return (ObjectAttribute.NullsNotDistinct, item.NullsNotDistinct ? "NULLS NOT DISTINCT" : null);
+        yield return (ObjectAttribute.Deferrability, item.Deferrable
             ? "DEFERRABLE INITIALLY " + (item.InitiallyDeferred ? "DEFERRED" : "IMMEDIATE")
             : "NOT DEFERRABLE");
     }
 
-    public string Display(UniqueConstraint item, ObjectName? table) =>
-        (item.Name is null || item.NameIsGenerated ? string.Empty : item.Name + " ") + $"{table}({ObjectKinds.List(item.Columns)})";
+    public ComparedObject Describe(UniqueConstraint item, ObjectName? table) =>
+        new(ObjectKind.UniqueConstraint, table!, item.Name) { ChildNameIsGenerated = item.NameIsGenerated, Columns = item.Columns };
 }

@@ -5,8 +5,6 @@ internal sealed class ViewKind : IObjectKind<View>
 {
     public static ViewKind Instance { get; } = new();
 
-    public string Kind => "view";
-
     public bool PairsByDefinition => false;
 
     public string? Name(View item) => item.Name.ToString();
@@ -15,12 +13,13 @@ internal sealed class ViewKind : IObjectKind<View>
 
     public string Identity(View item) => item.Name.ToString();
 
-    public IEnumerable<(string Attribute, string? Value)> Attributes(View item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(View item, ComparisonOptions options)
     {
-        yield return ("kind", item.Materialized ? "MATERIALIZED VIEW" : "VIEW");
-        yield return ("definition", item.Definition);
-        yield return ("comment", item.Comment);
+        yield return (ObjectAttribute.Materialized, item.Materialized ? "MATERIALIZED VIEW" : "VIEW");
+        yield return (ObjectAttribute.Definition, item.Definition);
+        yield return (ObjectAttribute.Comment, item.Comment);
     }
 
-    public string Display(View item, ObjectName? table) => item.Name.ToString();
+    public ComparedObject Describe(View item, ObjectName? table) =>
+        new(ObjectKind.View, item.Name);
 }

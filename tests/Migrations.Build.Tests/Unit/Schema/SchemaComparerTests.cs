@@ -1,3 +1,4 @@
+using Migrations.Build.Checks;
 using Migrations.Build.Schema;
 using Migrations.Build.Schema.Comparison;
 
@@ -48,8 +49,8 @@ public sealed class SchemaComparerTests
         var differences = SchemaComparer.Compare(Schema(OwnerKey(onDelete: "CASCADE")), Schema(OwnerKey()), ComparisonOptions.Drift);
 
         var changed = differences.OfType<ChangedAttribute>().Single();
-        Assert.AreEqual("leads.owner_id -> users(id)", changed.Display);
-        Assert.AreEqual("ON DELETE", changed.Attribute);
+        Assert.AreEqual("leads.owner_id -> users(id)", DifferenceNames.Of(changed.Object));
+        Assert.AreEqual(ObjectAttribute.OnDelete, changed.Attribute);
         Assert.AreEqual("CASCADE", changed.Expected);
         Assert.AreEqual("NO ACTION", changed.Actual);
         Assert.AreEqual(1, differences.Count);
@@ -85,10 +86,10 @@ public sealed class SchemaComparerTests
     {
         var differences = SchemaComparer.Compare(Schema(), Schema(extraColumn: new Column("notes", "TEXT")), ComparisonOptions.Exact);
         var unexpected = differences.OfType<UnexpectedObject>().Single();
-        Assert.AreEqual("leads.notes", unexpected.Display);
+        Assert.AreEqual("leads.notes", DifferenceNames.Of(unexpected.Object));
 
         differences = SchemaComparer.Compare(Schema(extraColumn: new Column("notes", "TEXT")), Schema(), ComparisonOptions.Exact);
-        Assert.AreEqual("leads.notes", differences.OfType<MissingObject>().Single().Display);
+        Assert.AreEqual("leads.notes", DifferenceNames.Of(differences.OfType<MissingObject>().Single().Object));
     }
 
     [TestMethod]
@@ -98,7 +99,7 @@ public sealed class SchemaComparerTests
         var ba = new DatabaseSchema { Tables = ValueList.Of(new Table(Users) { Columns = ValueList.Of(new Column("b", "INT"), new Column("a", "INT")) }) };
 
         Assert.AreEqual(0, SchemaComparer.Compare(ab, ba, ComparisonOptions.Drift).Count);
-        Assert.AreEqual(2, SchemaComparer.Compare(ab, ba, ComparisonOptions.Exact).OfType<ChangedAttribute>().Count(c => c.Attribute == "position"));
+        Assert.AreEqual(2, SchemaComparer.Compare(ab, ba, ComparisonOptions.Exact).OfType<ChangedAttribute>().Count(c => c.Attribute == ObjectAttribute.Position));
     }
 
     [TestMethod]
@@ -123,6 +124,6 @@ public sealed class SchemaComparerTests
 
         var missing = SchemaComparer.Compare(withLeads, withoutLeads, ComparisonOptions.Drift).Single();
 
-        Assert.AreEqual(new MissingObject("table", "leads", null, "leads"), missing);
+        Assert.AreEqual(new MissingObject(new ComparedObject(ObjectKind.Table, Leads)), missing);
     }
 }

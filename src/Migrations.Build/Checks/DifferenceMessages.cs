@@ -1,0 +1,129 @@
+using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
+using Migrations.Build.Schema.Comparison;
+
+namespace Migrations.Build.Checks;
+
+/// <summary>Turns schema differences into diagnostics: the drift check's (model against migrations) and the downgrade
+/// proof's (before the up against after the down, first against second up). Only typed fields are read.</summary>
+internal static class DifferenceMessages
+{
+    /// <summary>A drift finding, located at the model's source (a missing object) or the migrations' (an unexpected one).</summary>
+    public static Diagnostic Drift(SchemaDifference difference, ISchemaLocator model, ISchemaLocator migrations, SourceLocation? fallback)
+    {
+        var inModel = LocateIn(model, difference) ?? fallback;
+        var o = difference.Object;
+        return difference switch
+        {
+            MissingObject { Object.Kind: ObjectKind.Table } => new Diagnostic(
+                DiagnosticCodes.TableWithoutMigration,
+                $"Table {DifferenceNames.Of(o)} is in the model, but no migration creates it. Add a migration that creates it, or list it as pending (<MigrationsPendingTable Include=\"{o.Name}\" />).",
+                inModel),
+            MissingObject => new Diagnostic(
+                DiagnosticCodes.MissingInMigrations,
+                $"{Capitalized(o)} {DifferenceNames.Of(o)} is in the model, but missing after the migrations.",
+                inModel),
+            UnexpectedObject => new Diagnostic(
+                DiagnosticCodes.NotInModel,
+                $"{Capitalized(o)} {DifferenceNames.Of(o)} exists after the migrations, but not in the model.",
+                LocateIn(migrations, difference) ?? fallback),
+            RenamedObject renamed => new Diagnostic(
+                DiagnosticCodes.NameDiffers,
+                $"{Capitalized(o)} {DifferenceNames.Of(o)} is named {renamed.ExpectedName ?? "(unnamed)"} in the model, {renamed.ActualName ?? "(unnamed)"} after the migrations.",
+                inModel),
+            ChangedAttribute changed => new Diagnostic(
+                DiagnosticCodes.DefinitionDiffers,
+                $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Attribute(changed)} {Value(changed.Expected)} in the model, {Value(changed.Actual)} after migrations.",
+                inModel),
+            _ => throw new InvalidOperationException("Unknown difference " + difference),
+        };
+    }
+
+    /// <summary>A downgrade finding: the schema after the down compared with the schema before the up.</summary>
+    public static Diagnostic Downgrade(Migration migration, SchemaDifference difference)
+    {
+        var location = LocateInDown(migration.Down!, difference);
+        var o = difference.Object;
+        var what = $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}";
+        return difference switch
+        {
+            UnexpectedObject => new Diagnostic(DiagnosticCodes.DownLeavesObject,
+                $"The down of {migration} leaves {what} behind: it did not exist before the up.", location),
+            MissingObject => new Diagnostic(DiagnosticCodes.DownMissesObject,
+                $"The down of {migration} removes {what}, which existed before the up.", location),
+            RenamedObject r => new Diagnostic(DiagnosticCodes.DownRenamesObject,
+                $"The down of {migration} restores {DifferenceNames.Word(o.Kind)} {r.ExpectedName} as {r.ActualName} ({DifferenceNames.Of(o)}).", location),
+            ChangedAttribute c => new Diagnostic(DiagnosticCodes.DownChangesObject,
+                $"The down of {migration} does not restore {what}: {Attribute(c)} {Value(c.Expected)} before the up, {Value(c.Actual)} after the down.", location),
+            _ => throw new InvalidOperationException("Unknown difference " + difference),
+        };
+    }
+
+    /// <summary>A finding of the up applied again after its down: the first schema compared with the second.</summary>
+    public static Diagnostic Reapply(Migration migration, SchemaDifference difference)
+    {
+        var location = migration.Up.Statements.FirstOrDefault()?.Location ?? migration.Up.Start;
+        var o = difference.Object;
+        var what = difference switch
+        {
+            UnexpectedObject => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} exists only the second time",
+            MissingObject => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} exists only the first time",
+            RenamedObject r => $"{DifferenceNames.Word(o.Kind)} {r.ExpectedName} is named {r.ActualName} the second time",
+            ChangedAttribute c => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}: {Attribute(c)} {Value(c.Expected)} the first time, {Value(c.Actual)} the second time",
+            _ => difference.ToString(),
+        };
+        return new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
+    }
+
+    private static string Value(string? value) => value ?? "none";
+
+    private static string Attribute(ChangedAttribute changed) => DifferenceNames.Word(changed.Attribute);
+
+    private static string Capitalized(ComparedObject o)
+    {
+        var kind = DifferenceNames.Word(o.Kind);
+        return char.ToUpperInvariant(kind[0]) + kind[1..];
+    }
+
+    private static SourceLocation? LocateIn(ISchemaLocator locator, SchemaDifference difference)
+    {
+        var o = difference.Object;
+        var name = difference switch
+        {
+            RenamedObject r => r.ExpectedName,
+            ChangedAttribute c when o.IsTableChild => c.ExpectedName,
+            _ => o.Name,
+        };
+        if (o.Table is not { } table)
+        {
+            return name is null ? null : locator.FindCreation(name);
+        }
+
+        if (o.Kind == ObjectKind.Index && name is not null && locator.FindCreation(name) is { } index)
+        {
+            return index;
+        }
+
+        // A changed foreign key is found by its columns: its name in the model may be one the engine chose.
+        var child = difference is ChangedAttribute && o.Kind == ObjectKind.ForeignKey ? string.Join(", ", o.Columns) : name;
+        return locator.FindInTable(table.Name, child);
+    }
+
+    /// <summary>Where the down mentions the object (by the name it has after the down, else its table), else the
+    /// down's first statement.</summary>
+    private static SourceLocation LocateInDown(SqlScript down, SchemaDifference difference)
+    {
+        var locator = new ObjectLocator([down]);
+        var o = difference.Object;
+        var name = difference switch
+        {
+            RenamedObject r => r.ActualName,
+            ChangedAttribute c when o.IsTableChild => c.ExpectedName,
+            _ => o.Name,
+        };
+        return (name is null ? null : locator.FindMention(name))
+            ?? (o.Table is { } table ? locator.FindMention(table.Name) : null)
+            ?? down.Statements.FirstOrDefault()?.Location
+            ?? down.Start;
+    }
+}
