@@ -1,69 +1,63 @@
 namespace Migrations.Build.Migrations;
 
-/// <summary>Follows the words of one statement to know when it is inside a body whose semicolons do not end it:
-/// SQLite's <c>CREATE TRIGGER … BEGIN … END</c> and PostgreSQL's <c>BEGIN ATOMIC … END</c> routine bodies.</summary>
-/// <remarks><c>CASE … END</c> inside a body also ends with END, so it is counted as a nested block.</remarks>
+/// <summary>Follows the words of one statement to know when it is inside a body whose semicolons do not end it, by
+/// the dialect's <see cref="SqlDialect.BodyRules"/> (SQLite's <c>CREATE TRIGGER … BEGIN … END</c>, PostgreSQL's
+/// <c>BEGIN ATOMIC … END</c> routine bodies).</summary>
+/// <remarks>Blocks nested in a body that also end with END (<c>CASE … END</c>) are counted, so their END does not
+/// close the body.</remarks>
 internal sealed class StatementBodyTracker(SqlDialect dialect)
 {
-    private const int LeadingWordCount = 4;
-    private readonly List<string> _leadingWords = new(LeadingWordCount);
+    private readonly int _leadingWordCount = dialect.BodyRules.Count == 0 ? 0 : dialect.BodyRules.Max(r => r.LeadingWordCount);
+    private readonly List<string> _leadingWords = [];
+    private StatementBodyRule? _rule;
+    private int _openingWordsSeen;
     private int _depth;
-    private bool _afterBegin;
 
     public bool InsideBody => _depth > 0;
 
     public void Reset()
     {
         _leadingWords.Clear();
+        _rule = null;
+        _openingWordsSeen = 0;
         _depth = 0;
-        _afterBegin = false;
     }
 
     public void ObserveWord(string word)
     {
+        if (dialect.BodyRules.Count == 0)
+        {
+            return;
+        }
+
         var upper = word.ToUpperInvariant();
-        if (_leadingWords.Count < LeadingWordCount)
+        if (_leadingWords.Count < _leadingWordCount)
         {
             _leadingWords.Add(upper);
         }
 
-        var afterBegin = _afterBegin;
-        _afterBegin = false;
         if (_depth > 0)
         {
-            _depth += upper switch
-            {
-                "CASE" => 1,
-                "END" => -1,
-                _ => 0,
-            };
+            _depth += upper == _rule!.End ? -1 : _rule.NestedBlocks.Contains(upper) ? 1 : 0;
             return;
         }
 
-        if (afterBegin && upper == "ATOMIC")
+        _rule ??= dialect.BodyRules.FirstOrDefault(r => r.AppliesTo(_leadingWords));
+        if (_rule is null)
         {
-            _depth = 1;
+            return;
         }
-        else if (upper == "BEGIN" && IsSqliteTrigger())
+
+        // The opening words must follow one another: BEGIN then ATOMIC, with no other token between them.
+        _openingWordsSeen = upper == _rule.Opening[_openingWordsSeen] ? _openingWordsSeen + 1
+            : upper == _rule.Opening[0] ? 1
+            : 0;
+        if (_openingWordsSeen == _rule.Opening.Count)
         {
+            _openingWordsSeen = 0;
             _depth = 1;
-        }
-        else if (upper == "BEGIN" && IsPostgreSqlRoutine())
-        {
-            _afterBegin = true;
         }
     }
 
-    public void ObserveOtherToken() => _afterBegin = false;
-
-    private bool IsSqliteTrigger() =>
-        dialect == SqlDialect.Sqlite
-        && (LeadingWordsAre("CREATE", "TRIGGER") || LeadingWordsAre("CREATE", "TEMP", "TRIGGER") || LeadingWordsAre("CREATE", "TEMPORARY", "TRIGGER"));
-
-    private bool IsPostgreSqlRoutine() =>
-        dialect == SqlDialect.PostgreSql && _leadingWords.Count > 0 && _leadingWords[0] == "CREATE"
-        && (_leadingWords.Contains("FUNCTION") || _leadingWords.Contains("PROCEDURE"));
-
-    private bool LeadingWordsAre(params string[] words) =>
-        _leadingWords.Count >= words.Length && words.Select((w, i) => _leadingWords[i] == w).All(same => same);
+    public void ObserveOtherToken() => _openingWordsSeen = 0;
 }
