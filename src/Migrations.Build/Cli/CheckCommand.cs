@@ -76,8 +76,7 @@ public static class CheckCommand
             ? p.Name
             : $"{p.Name} (also {string.Join(", ", p.Aliases)})").ToList();
         names[0] += " (default)";
-        var list = names.Count == 1 ? names[0] : $"{string.Join(", ", names.Take(names.Count - 1))} or {names[^1]}";
-        return $"The engine: {list}. Case does not matter.";
+        return $"The engine: {WordList.Or(names)}. Case does not matter.";
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
