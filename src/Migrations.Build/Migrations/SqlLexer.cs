@@ -56,11 +56,13 @@ internal static class SqlLexer
             return Quoted(text, i, '\'', doubledCloseEscapes: true, SqlTokenKind.String);
         }
 
-        foreach (var quote in dialect.IdentifierQuotes)
+        // Index loops: the lexer runs once per token of every script, and an enumerator would allocate each time.
+        var quotes = dialect.IdentifierQuotes;
+        for (var q = 0; q < quotes.Count; q++)
         {
-            if (c == quote.Open)
+            if (c == quotes[q].Open)
             {
-                return Quoted(text, i, quote.Close, quote.DoubledCloseEscapes, SqlTokenKind.QuotedIdentifier);
+                return Quoted(text, i, quotes[q].Close, quotes[q].DoubledCloseEscapes, SqlTokenKind.QuotedIdentifier);
             }
         }
 
@@ -100,11 +102,12 @@ internal static class SqlLexer
         }
 
         var length = 1;
-        foreach (var op in dialect.Operators)
+        var operators = dialect.Operators;
+        for (var o = 0; o < operators.Count; o++)
         {
-            if (op.Length > length && string.CompareOrdinal(text, i, op, 0, op.Length) == 0)
+            if (operators[o].Length > length && string.CompareOrdinal(text, i, operators[o], 0, operators[o].Length) == 0)
             {
-                length = op.Length;
+                length = operators[o].Length;
             }
         }
 

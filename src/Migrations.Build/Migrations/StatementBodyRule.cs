@@ -15,14 +15,4 @@ public sealed record StatementBodyRule(ValueList<string> StatementStarts, ValueL
 
     /// <summary>Words that open a block nested in the body that also closes with <see cref="End"/> (<c>CASE … END</c>).</summary>
     public ValueList<string> NestedBlocks { get; init; } = ["CASE"];
-
-    /// <summary>True when a statement with these leading words (upper case) has this body.</summary>
-    public bool AppliesTo(IReadOnlyList<string> leadingWords) =>
-        StatementStarts.Any(start => StartsWith(leadingWords, start.Split(' ')));
-
-    /// <summary>The number of leading words the rule needs to see.</summary>
-    public int LeadingWordCount => StatementStarts.Max(start => start.Split(' ').Length);
-
-    private static bool StartsWith(IReadOnlyList<string> words, string[] prefix) =>
-        words.Count >= prefix.Length && prefix.Select((word, i) => words[i] == word).All(same => same);
 }

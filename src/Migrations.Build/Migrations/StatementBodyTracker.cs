@@ -5,13 +5,20 @@ namespace Migrations.Build.Migrations;
 /// <c>BEGIN ATOMIC … END</c> routine bodies).</summary>
 /// <remarks>Blocks nested in a body that also end with END (<c>CASE … END</c>) are counted, so their END does not
 /// close the body.</remarks>
-internal sealed class StatementBodyTracker(SqlDialect dialect)
+internal sealed class StatementBodyTracker
 {
-    private readonly int _leadingWordCount = dialect.BodyRules.Count == 0 ? 0 : dialect.BodyRules.Max(r => r.LeadingWordCount);
+    private readonly (StatementBodyRule Rule, string[][] Starts)[] _rules;
+    private readonly int _leadingWordCount;
     private readonly List<string> _leadingWords = [];
     private StatementBodyRule? _rule;
     private int _openingWordsSeen;
     private int _depth;
+
+    public StatementBodyTracker(SqlDialect dialect)
+    {
+        _rules = [.. dialect.BodyRules.Select(rule => (rule, rule.StatementStarts.Select(start => start.Split(' ')).ToArray()))];
+        _leadingWordCount = _rules.SelectMany(r => r.Starts).Select(words => words.Length).DefaultIfEmpty(0).Max();
+    }
 
     public bool InsideBody => _depth > 0;
 
@@ -25,7 +32,7 @@ internal sealed class StatementBodyTracker(SqlDialect dialect)
 
     public void ObserveWord(string word)
     {
-        if (dialect.BodyRules.Count == 0)
+        if (_rules.Length == 0)
         {
             return;
         }
@@ -33,7 +40,9 @@ internal sealed class StatementBodyTracker(SqlDialect dialect)
         var upper = word.ToUpperInvariant();
         if (_leadingWords.Count < _leadingWordCount)
         {
+            // A rule is chosen by the statement's first words, so only while they are still being read.
             _leadingWords.Add(upper);
+            _rule ??= RuleForLeadingWords();
         }
 
         if (_depth > 0)
@@ -42,7 +51,6 @@ internal sealed class StatementBodyTracker(SqlDialect dialect)
             return;
         }
 
-        _rule ??= dialect.BodyRules.FirstOrDefault(r => r.AppliesTo(_leadingWords));
         if (_rule is null)
         {
             return;
@@ -60,4 +68,17 @@ internal sealed class StatementBodyTracker(SqlDialect dialect)
     }
 
     public void ObserveOtherToken() => _openingWordsSeen = 0;
+
+    private StatementBodyRule? RuleForLeadingWords()
+    {
+        foreach (var (rule, starts) in _rules)
+        {
+            if (starts.Any(start => start.Length <= _leadingWords.Count && start.Select((w, i) => _leadingWords[i] == w).All(same => same)))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
 }
