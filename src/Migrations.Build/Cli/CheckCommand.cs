@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Migrations.Build.Checks;
 using Migrations.Build.Diagnostics;
+using Migrations.Build.Providers;
 using Migrations.Build.Schema;
 
 namespace Migrations.Build.Cli;
@@ -11,8 +12,8 @@ public static class CheckCommand
     public const string ConnectionStringVariable = EngineProtocol.ConnectionStringVariable;
 
     /// <summary>The command's options in one line, shown by the root <c>--help</c> (which otherwise lists only command names).</summary>
-    public const string Synopsis =
-        "check --migrations DIR [--model PATH] [--provider Sqlite|PostgreSql] [--connection STRING] [--pending-table NAME]... "
+    public static readonly string Synopsis =
+        $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--pending-table NAME]... "
         + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
         + "[--lock-file FILE] [--update-lock] [--format text|json] [--verbose]";
 
@@ -20,7 +21,7 @@ public static class CheckCommand
     {
         var migrations = new Option<string>("--migrations") { Description = "The folder that holds the migrations.", Required = true };
         var model = new Option<string?>("--model") { Description = "The model: a schema.sql file or a folder of .sql files (declarative schema)." };
-        var provider = new Option<string>("--provider") { Description = "The engine: Sqlite (default) or PostgreSql.", DefaultValueFactory = _ => "Sqlite" };
+        var provider = new Option<string>("--provider") { Description = ProviderOptionDescription(), DefaultValueFactory = _ => ProviderRegistry.Default.Name };
         var connection = new Option<string?>("--connection") { Description = $"A server for scratch databases (PostgreSQL). Also read from {ConnectionStringVariable}. Never printed." };
         var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
@@ -51,7 +52,7 @@ public static class CheckCommand
             var request = new ValidationRequest(Path.GetFullPath(parsed.GetValue(migrations)!))
             {
                 ModelPath = parsed.GetValue(model) is { Length: > 0 } m ? Path.GetFullPath(m) : null,
-                Provider = parsed.GetValue(provider) ?? "Sqlite",
+                Provider = parsed.GetValue(provider) ?? ProviderRegistry.Default.Name,
                 ConnectionString = parsed.GetValue(connection) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ConnectionStringVariable)),
                 PendingTables = (parsed.GetValue(pending) ?? []).ToValueList(),
                 Ignore = (parsed.GetValue(ignore) ?? []).ToValueList(),
@@ -65,6 +66,17 @@ public static class CheckCommand
             return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>"The engine: Sqlite (default) or PostgreSql (also Postgres, Npgsql).", from the registry; an unknown
+    /// name is left to the registry's MIG0003 rather than refused by the parser, so the CLI and the task report it alike.</summary>
+    private static string ProviderOptionDescription()
+    {
+        var names = ProviderRegistry.All.Select(p => p.Aliases.Count == 0
+            ? p.Name
+            : $"{p.Name} (also {string.Join(", ", p.Aliases)})").ToList();
+        names[0] += " (default)";
+        return $"The engine: {WordList.Or(names)}. Case does not matter.";
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

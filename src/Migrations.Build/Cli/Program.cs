@@ -23,6 +23,7 @@ public static class Program
                 + "'Migrations.Build check --help' describes each option.")
             {
                 CheckCommand.Create(),
+                ProvidersCommand.Create(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

@@ -1,7 +1,8 @@
 namespace Migrations.Build.Migrations;
 
-/// <summary>Cuts SQL text into tokens the way the engine's own lexer does, as far as statement boundaries need:
-/// quotes, quoted identifiers, comments and PostgreSQL dollar quotes, so a <c>;</c> inside them is not a boundary.</summary>
+/// <summary>Cuts SQL text into tokens the way the engine's own lexer does, configured by the provider's
+/// <see cref="SqlDialect"/>: quotes, quoted identifiers, comments, dollar quotes, literals, parameters, operators and
+/// batch separator lines. The statement splitter and the providers' parsers of stored definitions read the same tokens.</summary>
 internal static class SqlLexer
 {
     /// <summary>Tokenizes from <paramref name="start"/>; an unterminated token is the last one returned.</summary>
@@ -27,7 +28,7 @@ internal static class SqlLexer
     private static SqlToken Next(string text, int i, SqlDialect dialect)
     {
         var c = text[i];
-        var next = i + 1 < text.Length ? text[i + 1] : '\0';
+        var next = At(text, i + 1);
         if (char.IsWhiteSpace(c))
         {
             var end = i + 1;
@@ -47,55 +48,100 @@ internal static class SqlLexer
 
         if (c == '/' && next == '*')
         {
-            // PostgreSQL and SQL Server nest block comments; SQLite ends at the first */.
-            return BlockComment(text, i, nested: dialect != SqlDialect.Sqlite);
+            return BlockComment(text, i, dialect.NestedBlockComments);
         }
 
-        switch (c)
+        if (c == '\'')
         {
-            case '\'':
-                return Quoted(text, i, '\'', SqlTokenKind.String);
-            case '"':
-                return Quoted(text, i, '"', SqlTokenKind.QuotedIdentifier);
-            case '[' when dialect != SqlDialect.PostgreSql:
-                return Quoted(text, i, ']', SqlTokenKind.QuotedIdentifier);
-            case '`' when dialect == SqlDialect.Sqlite:
-                return Quoted(text, i, '`', SqlTokenKind.QuotedIdentifier);
-            case 'E' or 'e' when next == '\'' && dialect == SqlDialect.PostgreSql:
-                // A token starts at a word boundary, so this E is a prefix, not the end of a word.
-                return EscapeString(text, i);
-            case '$' when dialect == SqlDialect.PostgreSql && DollarTag(text, i) is { } tag:
-                return DollarString(text, i, tag);
-            default:
-                break;
+            return Quoted(text, i, '\'', doubledCloseEscapes: true, SqlTokenKind.String);
         }
 
-        if (IsWordChar(c) && c != '$')
+        // Index loops: the lexer runs once per token of every script, and an enumerator would allocate each time.
+        var quotes = dialect.IdentifierQuotes;
+        for (var q = 0; q < quotes.Count; q++)
         {
-            var end = i + 1;
-            while (end < text.Length && IsWordChar(text[end]))
+            if (c == quotes[q].Open)
             {
-                end++;
+                return Quoted(text, i, quotes[q].Close, quotes[q].DoubledCloseEscapes, SqlTokenKind.QuotedIdentifier);
             }
-
-            return new SqlToken(SqlTokenKind.Word, i, end - i);
         }
 
-        return new SqlToken(SqlTokenKind.Punctuation, i, 1);
+        // A token starts at a word boundary, so an E or X before a quote is a prefix, not the end of a word.
+        if (c is 'E' or 'e' && next == '\'' && dialect.EscapeStrings)
+        {
+            return EscapeString(text, i);
+        }
+
+        if (c is 'X' or 'x' && next == '\'' && dialect.BlobLiterals)
+        {
+            var blob = Quoted(text, i + 1, '\'', doubledCloseEscapes: true, SqlTokenKind.Blob);
+            return blob with { Start = i, Length = blob.Length + 1 };
+        }
+
+        if (c == '$' && dialect.DollarQuotes && DollarTag(text, i) is { } tag)
+        {
+            return DollarString(text, i, tag);
+        }
+
+        if (char.IsAsciiDigit(c) || (c == '.' && char.IsAsciiDigit(next)))
+        {
+            return new SqlToken(SqlTokenKind.Number, i, NumberEnd(text, i) - i);
+        }
+
+        if (IsWordStart(c))
+        {
+            var end = WordEnd(text, i + 1);
+            return dialect.BatchSeparator is { } separator && BatchSeparatorLine.EndAt(text, i, end, separator) is { } lineEnd
+                ? new SqlToken(SqlTokenKind.BatchSeparator, i, lineEnd - i)
+                : new SqlToken(SqlTokenKind.Word, i, end - i);
+        }
+
+        if (dialect.ParameterPrefixes.Contains(c) && (c == '?' || IsWordPart(next)))
+        {
+            return new SqlToken(SqlTokenKind.Parameter, i, WordEnd(text, i + 1) - i);
+        }
+
+        var length = 1;
+        var operators = dialect.Operators;
+        for (var o = 0; o < operators.Count; o++)
+        {
+            if (operators[o].Length > length && string.CompareOrdinal(text, i, operators[o], 0, operators[o].Length) == 0)
+            {
+                length = operators[o].Length;
+            }
+        }
+
+        return new SqlToken(SqlTokenKind.Punctuation, i, length);
     }
 
-    // Both engines allow $ inside identifiers (not first), which is why a$b$ is a name and not a dollar quote.
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '_' or '$';
+    private static char At(string text, int index) => index < text.Length ? text[index] : '\0';
 
-    /// <summary>A quoted token closed by <paramref name="close"/>, where a doubled closer is an escaped one.</summary>
-    private static SqlToken Quoted(string text, int i, char close, SqlTokenKind kind)
+    // Every engine here reads any non-ASCII character as part of a name, and $ inside one (not first): a$b$ is a name,
+    // not a dollar quote.
+    private static bool IsWordStart(char c) => char.IsAsciiLetter(c) || c == '_' || c > 127;
+
+    internal static bool IsWordPart(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$' || c > 127;
+
+    private static int WordEnd(string text, int i)
+    {
+        while (i < text.Length && IsWordPart(text[i]))
+        {
+            i++;
+        }
+
+        return i;
+    }
+
+    /// <summary>A quoted token closed by <paramref name="close"/>, where a doubled closer is an escaped one when
+    /// <paramref name="doubledCloseEscapes"/>.</summary>
+    private static SqlToken Quoted(string text, int i, char close, bool doubledCloseEscapes, SqlTokenKind kind)
     {
         var j = i + 1;
         while (j < text.Length)
         {
             if (text[j] == close)
             {
-                if (j + 1 < text.Length && text[j + 1] == close)
+                if (doubledCloseEscapes && At(text, j + 1) == close)
                 {
                     j += 2;
                     continue;
@@ -120,7 +166,7 @@ internal static class SqlLexer
                 case '\\':
                     j += 2;
                     continue;
-                case '\'' when j + 1 < text.Length && text[j + 1] == '\'':
+                case '\'' when At(text, j + 1) == '\'':
                     j += 2;
                     continue;
                 case '\'':
@@ -186,5 +232,38 @@ internal static class SqlLexer
         return close < 0
             ? new SqlToken(SqlTokenKind.DollarString, i, text.Length - i, Unterminated: true)
             : new SqlToken(SqlTokenKind.DollarString, i, close + tag.Length - i);
+    }
+
+    /// <summary>The end of the number at <paramref name="start"/>: decimal with <c>_</c> separators, a fraction and an
+    /// exponent, or hexadecimal <c>0x…</c>.</summary>
+    private static int NumberEnd(string text, int start)
+    {
+        var i = start;
+        if (text[i] == '0' && At(text, i + 1) is 'x' or 'X')
+        {
+            i += 2;
+            while (i < text.Length && (char.IsAsciiHexDigit(text[i]) || text[i] == '_'))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] is '.' or '_'))
+        {
+            i++;
+        }
+
+        if (At(text, i) is 'e' or 'E' && (char.IsAsciiDigit(At(text, i + 1)) || (At(text, i + 1) is '+' or '-' && char.IsAsciiDigit(At(text, i + 2)))))
+        {
+            i += 2;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+
+        return i;
     }
 }

@@ -4,7 +4,9 @@ namespace Migrations.Build.Migrations;
 
 /// <summary>Splits a SQL script into statements at top-level semicolons, each located at its first token.</summary>
 /// <remarks>A lexer, not a regex: semicolons inside strings, quoted identifiers, comments, dollar quotes, trigger
-/// bodies and <c>BEGIN ATOMIC</c> bodies do not split. Statements that are only comments are dropped.</remarks>
+/// bodies and <c>BEGIN ATOMIC</c> bodies do not split. Statements that are only comments are dropped. In a dialect
+/// with a <see cref="SqlDialect.BatchSeparator"/> the batches between separator lines are the statements (a batch
+/// before <c>GO 3</c> is three), and semicolons split nothing.</remarks>
 public static class SqlStatementSplitter
 {
     /// <summary>Splits <paramref name="text"/>, which starts at <paramref name="firstLine"/>/<paramref name="firstColumn"/>
@@ -25,12 +27,14 @@ public static class SqlStatementSplitter
         var body = new StatementBodyTracker(dialect);
         var start = -1;
         var end = -1;
+        var batches = dialect.BatchSeparator is not null;
 
-        void Flush()
+        void Flush(int times = 1)
         {
             if (start >= 0)
             {
-                statements.Add(new SqlStatement(text[start..end], map.Locate(path, start)));
+                var statement = new SqlStatement(text[start..end], map.Locate(path, start));
+                statements.AddRange(Enumerable.Repeat(statement, times));
             }
 
             start = -1;
@@ -53,7 +57,13 @@ public static class SqlStatementSplitter
                 continue;
             }
 
-            var isSemicolon = token.IsPunctuation(text, ';');
+            if (token.Kind == SqlTokenKind.BatchSeparator)
+            {
+                Flush(BatchSeparatorLine.RepeatCount(text, token));
+                continue;
+            }
+
+            var isSemicolon = token.IsPunctuation(text, ';') && !batches;
             if (isSemicolon && !asOneStatement && !body.InsideBody)
             {
                 Flush();
@@ -94,6 +104,7 @@ public static class SqlStatementSplitter
             SqlTokenKind.DollarString => ("dollar-quoted string", SqlLexer.DollarTag(text, token.Start) ?? "$$"),
             SqlTokenKind.String when text[token.Start] is 'E' or 'e' => ("escape string", "'"),
             SqlTokenKind.String => ("string literal", "'"),
+            SqlTokenKind.Blob => ("blob literal", "'"),
             _ when text[token.Start] == '[' => ("quoted identifier", "]"),
             _ => ("quoted identifier", text[token.Start].ToString()),
         };

@@ -1,69 +1,84 @@
 namespace Migrations.Build.Migrations;
 
-/// <summary>Follows the words of one statement to know when it is inside a body whose semicolons do not end it:
-/// SQLite's <c>CREATE TRIGGER … BEGIN … END</c> and PostgreSQL's <c>BEGIN ATOMIC … END</c> routine bodies.</summary>
-/// <remarks><c>CASE … END</c> inside a body also ends with END, so it is counted as a nested block.</remarks>
-internal sealed class StatementBodyTracker(SqlDialect dialect)
+/// <summary>Follows the words of one statement to know when it is inside a body whose semicolons do not end it, by
+/// the dialect's <see cref="SqlDialect.BodyRules"/> (SQLite's <c>CREATE TRIGGER … BEGIN … END</c>, PostgreSQL's
+/// <c>BEGIN ATOMIC … END</c> routine bodies).</summary>
+/// <remarks>Blocks nested in a body that also end with END (<c>CASE … END</c>) are counted, so their END does not
+/// close the body.</remarks>
+internal sealed class StatementBodyTracker
 {
-    private const int LeadingWordCount = 4;
-    private readonly List<string> _leadingWords = new(LeadingWordCount);
+    private readonly (StatementBodyRule Rule, string[][] Starts)[] _rules;
+    private readonly int _leadingWordCount;
+    private readonly List<string> _leadingWords = [];
+    private StatementBodyRule? _rule;
+    private int _openingWordsSeen;
     private int _depth;
-    private bool _afterBegin;
+
+    public StatementBodyTracker(SqlDialect dialect)
+    {
+        _rules = [.. dialect.BodyRules.Select(rule => (rule, rule.StatementStarts.Select(start => start.Split(' ')).ToArray()))];
+        _leadingWordCount = _rules.SelectMany(r => r.Starts).Select(words => words.Length).DefaultIfEmpty(0).Max();
+    }
 
     public bool InsideBody => _depth > 0;
 
     public void Reset()
     {
         _leadingWords.Clear();
+        _rule = null;
+        _openingWordsSeen = 0;
         _depth = 0;
-        _afterBegin = false;
     }
 
     public void ObserveWord(string word)
     {
-        var upper = word.ToUpperInvariant();
-        if (_leadingWords.Count < LeadingWordCount)
+        if (_rules.Length == 0)
         {
-            _leadingWords.Add(upper);
-        }
-
-        var afterBegin = _afterBegin;
-        _afterBegin = false;
-        if (_depth > 0)
-        {
-            _depth += upper switch
-            {
-                "CASE" => 1,
-                "END" => -1,
-                _ => 0,
-            };
             return;
         }
 
-        if (afterBegin && upper == "ATOMIC")
+        var upper = word.ToUpperInvariant();
+        if (_leadingWords.Count < _leadingWordCount)
         {
-            _depth = 1;
+            // A rule is chosen by the statement's first words, so only while they are still being read.
+            _leadingWords.Add(upper);
+            _rule ??= RuleForLeadingWords();
         }
-        else if (upper == "BEGIN" && IsSqliteTrigger())
+
+        if (_depth > 0)
         {
-            _depth = 1;
+            _depth += upper == _rule!.End ? -1 : _rule.NestedBlocks.Contains(upper) ? 1 : 0;
+            return;
         }
-        else if (upper == "BEGIN" && IsPostgreSqlRoutine())
+
+        if (_rule is null)
         {
-            _afterBegin = true;
+            return;
+        }
+
+        // The opening words must follow one another: BEGIN then ATOMIC, with no other token between them.
+        _openingWordsSeen = upper == _rule.Opening[_openingWordsSeen] ? _openingWordsSeen + 1
+            : upper == _rule.Opening[0] ? 1
+            : 0;
+        if (_openingWordsSeen == _rule.Opening.Count)
+        {
+            _openingWordsSeen = 0;
+            _depth = 1;
         }
     }
 
-    public void ObserveOtherToken() => _afterBegin = false;
+    public void ObserveOtherToken() => _openingWordsSeen = 0;
 
-    private bool IsSqliteTrigger() =>
-        dialect == SqlDialect.Sqlite
-        && (LeadingWordsAre("CREATE", "TRIGGER") || LeadingWordsAre("CREATE", "TEMP", "TRIGGER") || LeadingWordsAre("CREATE", "TEMPORARY", "TRIGGER"));
+    private StatementBodyRule? RuleForLeadingWords()
+    {
+        foreach (var (rule, starts) in _rules)
+        {
+            if (starts.Any(start => start.Length <= _leadingWords.Count && start.Select((w, i) => _leadingWords[i] == w).All(same => same)))
+            {
+                return rule;
+            }
+        }
 
-    private bool IsPostgreSqlRoutine() =>
-        dialect == SqlDialect.PostgreSql && _leadingWords.Count > 0 && _leadingWords[0] == "CREATE"
-        && (_leadingWords.Contains("FUNCTION") || _leadingWords.Contains("PROCEDURE"));
-
-    private bool LeadingWordsAre(params string[] words) =>
-        _leadingWords.Count >= words.Length && words.Select((w, i) => _leadingWords[i] == w).All(same => same);
+        return null;
+    }
 }

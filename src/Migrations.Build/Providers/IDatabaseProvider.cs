@@ -10,6 +10,7 @@ public interface IDatabaseProvider : IAsyncDisposable
     /// <summary>The engine's display name: <c>SQLite</c>, <c>PostgreSQL</c>.</summary>
     string DisplayName { get; }
 
+    /// <summary>How this engine reads a script: the options of the one statement scanner (quotes, comments, bodies).</summary>
     SqlDialect Dialect { get; }
 
     /// <summary>What this engine cannot reflect reliably (reported as not verifiable, never guessed).</summary>

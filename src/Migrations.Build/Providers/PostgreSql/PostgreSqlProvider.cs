@@ -32,7 +32,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
     public string DisplayName => "PostgreSQL";
 
-    public SqlDialect Dialect => SqlDialect.PostgreSql;
+    public SqlDialect Dialect => PostgreSqlSyntax.Dialect;
 
     public CapabilityProfile Capabilities => PostgreSqlCapabilities.Profile;
 

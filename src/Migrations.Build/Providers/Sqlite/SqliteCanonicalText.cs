@@ -1,4 +1,5 @@
 using System.Text;
+using Migrations.Build.Migrations;
 
 namespace Migrations.Build.Providers.Sqlite;
 
@@ -11,7 +12,7 @@ namespace Migrations.Build.Providers.Sqlite;
 internal static class SqliteCanonicalText
 {
     public static string Of(string sql, IReadOnlySet<string>? knownColumns = null) =>
-        Of(SqliteTokenizer.Tokenize(sql), 0, int.MaxValue, knownColumns);
+        Of(SqliteToken.Read(sql), 0, int.MaxValue, knownColumns);
 
     public static string Of(IReadOnlyList<SqliteToken> tokens, int start, int end, IReadOnlySet<string>? knownColumns = null)
     {
@@ -36,7 +37,7 @@ internal static class SqliteCanonicalText
     /// <summary>A declared type: all words upper-cased (type names are case-insensitive), spacing canonical.</summary>
     public static string OfType(string type)
     {
-        var tokens = SqliteTokenizer.Tokenize(type);
+        var tokens = SqliteToken.Read(type);
         var text = new StringBuilder();
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -45,7 +46,7 @@ internal static class SqliteCanonicalText
                 text.Append(' ');
             }
 
-            text.Append(tokens[i].Kind == SqliteTokenKind.Word ? tokens[i].Text.ToUpperInvariant() : Print(tokens[i], null));
+            text.Append(tokens[i].Kind == SqlTokenKind.Word ? tokens[i].Text.ToUpperInvariant() : Print(tokens[i], null));
         }
 
         return text.ToString();
@@ -55,7 +56,7 @@ internal static class SqliteCanonicalText
     /// (<c>DEFAULT (0)</c> and <c>DEFAULT 0</c> are the same default).</summary>
     public static string OfDefault(string expression)
     {
-        var tokens = SqliteTokenizer.Tokenize(expression);
+        var tokens = SqliteToken.Read(expression);
         var start = 0;
         var end = tokens.Count;
         while (end - start >= 2 && tokens[start].IsSymbol("(") && SqliteTokenScan.MatchingParenthesis(tokens, start) == end - 1)
@@ -86,13 +87,13 @@ internal static class SqliteCanonicalText
 
     private static string Print(SqliteToken token, IReadOnlySet<string>? knownColumns) => token.Kind switch
     {
-        SqliteTokenKind.Word => SqliteKeywords.Contains(token.Text) ? token.Text.ToUpperInvariant() : FoldCase(token.Text),
-        SqliteTokenKind.QuotedIdentifier when knownColumns is not null && knownColumns.Contains(token.Value) && IsPlainIdentifier(token.Value) =>
+        SqlTokenKind.Word => SqliteKeywords.Contains(token.Text) ? token.Text.ToUpperInvariant() : FoldCase(token.Text),
+        SqlTokenKind.QuotedIdentifier when knownColumns is not null && knownColumns.Contains(token.Value) && IsPlainIdentifier(token.Value) =>
             FoldCase(token.Value),
-        SqliteTokenKind.QuotedIdentifier => QuoteName(token.Value),
-        SqliteTokenKind.Blob => token.Text.ToUpperInvariant(),
-        SqliteTokenKind.Symbol when token.Text == "==" => "=",
-        SqliteTokenKind.Symbol when token.Text == "<>" => "!=",
+        SqlTokenKind.QuotedIdentifier => QuoteName(token.Value),
+        SqlTokenKind.Blob => token.Text.ToUpperInvariant(),
+        SqlTokenKind.Punctuation when token.Text == "==" => "=",
+        SqlTokenKind.Punctuation when token.Text == "<>" => "!=",
         _ => token.Text,
     };
 
@@ -110,7 +111,7 @@ internal static class SqliteCanonicalText
 
         // A function call or a name with a column list: name(…). After a keyword (IN (…), AS (…)) keep the space.
         return !current.IsSymbol("(")
-            || previous.Kind is not (SqliteTokenKind.Word or SqliteTokenKind.QuotedIdentifier)
-            || (previous.Kind == SqliteTokenKind.Word && SqliteKeywords.Contains(previous.Text));
+            || previous.Kind is not (SqlTokenKind.Word or SqlTokenKind.QuotedIdentifier)
+            || (previous.Kind == SqlTokenKind.Word && SqliteKeywords.Contains(previous.Text));
     }
 }

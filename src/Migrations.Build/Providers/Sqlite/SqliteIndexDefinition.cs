@@ -7,7 +7,7 @@ internal sealed record SqliteIndexDefinition(IReadOnlyList<string> KeyExpression
 {
     public static SqliteIndexDefinition Parse(string sql, IReadOnlySet<string> tableColumns)
     {
-        var tokens = SqliteTokenizer.Tokenize(sql);
+        var tokens = SqliteToken.Read(sql);
         var open = SqliteTokenScan.ObjectNameIndex(tokens, "INDEX");
         while (open < tokens.Count && !tokens[open].IsSymbol("("))
         {

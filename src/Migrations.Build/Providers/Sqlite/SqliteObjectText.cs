@@ -1,3 +1,5 @@
+using Migrations.Build.Migrations;
+
 namespace Migrations.Build.Providers.Sqlite;
 
 /// <summary>The compared text of views and triggers, cut from their stored CREATE statements.</summary>
@@ -6,7 +8,7 @@ internal static class SqliteObjectText
     /// <summary>The SELECT of a view in canonical form, preceded by <c>(columns) AS</c> when the view names its columns.</summary>
     public static string ViewDefinition(string sql)
     {
-        var tokens = SqliteTokenizer.Tokenize(sql);
+        var tokens = SqliteToken.Read(sql);
         var i = SqliteTokenScan.ObjectNameIndex(tokens, "VIEW") + 1;
         if (i < tokens.Count && tokens[i].IsSymbol("("))
         {
@@ -20,7 +22,7 @@ internal static class SqliteObjectText
     /// defaults spelled out the same way (a missing BEFORE) or dropped (FOR EACH ROW, the only kind SQLite has).</summary>
     public static string TriggerDefinition(string name, string sql)
     {
-        var tokens = SqliteTokenizer.Tokenize(sql);
+        var tokens = SqliteToken.Read(sql);
         var nameIndex = SqliteTokenScan.ObjectNameIndex(tokens, "TRIGGER");
         if (nameIndex >= tokens.Count)
         {
@@ -41,7 +43,7 @@ internal static class SqliteObjectText
 
         if (body.Count > 0 && (body[0].IsWord("INSERT") || body[0].IsWord("UPDATE") || body[0].IsWord("DELETE")))
         {
-            body.Insert(0, new SqliteToken(SqliteTokenKind.Word, "BEFORE", -1));
+            body.Insert(0, new SqliteToken(SqlTokenKind.Word, "BEFORE", -1));
         }
 
         return "CREATE TRIGGER " + SqliteCanonicalText.QuoteName(name) + " " + SqliteCanonicalText.Of(body, 0, body.Count);

@@ -64,7 +64,7 @@ internal static class SqliteStatementRunner
     {
         var message = raw.sqlite3_errmsg(db).utf8_to_string();
         var commandStart = Encoding.UTF8.GetCharCount(sql, 0, commandStartByte);
-        var firstToken = SqliteTokenizer.Tokenize(statement.Text[commandStart..]).FirstOrDefault();
+        var firstToken = SqliteToken.Read(statement.Text[commandStart..]).FirstOrDefault();
         var offset = commandStart + firstToken.Start;
         return new StatementFailedException(statement, LocationAt(statement, offset), message);
     }

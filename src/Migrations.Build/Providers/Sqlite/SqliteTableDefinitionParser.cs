@@ -1,3 +1,5 @@
+using Migrations.Build.Migrations;
+
 namespace Migrations.Build.Providers.Sqlite;
 
 /// <summary>Reads a stored CREATE TABLE statement into a <see cref="SqliteTableDefinition"/>: column definitions
@@ -24,7 +26,7 @@ internal sealed class SqliteTableDefinitionParser
     private HashSet<string> _columnNames = new(StringComparer.OrdinalIgnoreCase);
     private string? _primaryKeyName;
 
-    private SqliteTableDefinitionParser(string sql) => _tokens = SqliteTokenizer.Tokenize(sql);
+    private SqliteTableDefinitionParser(string sql) => _tokens = SqliteToken.Read(sql);
 
     public static SqliteTableDefinition Parse(string sql) => new SqliteTableDefinitionParser(sql).Parse();
 
@@ -60,13 +62,13 @@ internal sealed class SqliteTableDefinitionParser
     }
 
     private static bool IsTableConstraintStart(SqliteToken token) =>
-        token.Kind == SqliteTokenKind.Word && TableConstraintStarts.Contains(token.Text);
+        token.Kind == SqlTokenKind.Word && TableConstraintStarts.Contains(token.Text);
 
     private void ParseColumn(int start, int end)
     {
         var name = _tokens[start].Value;
         var i = start + 1;
-        while (i < end && !(_tokens[i].Kind == SqliteTokenKind.Word && ColumnConstraintStarts.Contains(_tokens[i].Text)))
+        while (i < end && !(_tokens[i].Kind == SqlTokenKind.Word && ColumnConstraintStarts.Contains(_tokens[i].Text)))
         {
             i = _tokens[i].IsSymbol("(") ? SqliteTokenScan.MatchingParenthesis(_tokens, i) + 1 : i + 1;
         }

@@ -34,7 +34,7 @@ public sealed class SqliteProviderTests
     public void Provider_describes_the_engine()
     {
         Assert.AreEqual("SQLite", Provider.DisplayName);
-        Assert.AreEqual(SqlDialect.Sqlite, Provider.Dialect);
+        Assert.AreEqual(SqliteSyntax.Dialect, Provider.Dialect);
         Assert.IsTrue(Provider.Capabilities.NotVerifiable.Count > 0);
     }
 

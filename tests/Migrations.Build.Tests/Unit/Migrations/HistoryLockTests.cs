@@ -1,6 +1,7 @@
 using Migrations.Build.Checks;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
+using Migrations.Build.Providers.Sqlite;
 
 namespace Migrations.Build.Tests.Unit.Migrations;
 
@@ -13,7 +14,7 @@ public sealed class HistoryLockTests
         folder.Write($"{stem}.down.sql", $"DROP TABLE {table};");
     }
 
-    private static MigrationSet Discover(TemporaryFolder folder) => MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+    private static MigrationSet Discover(TemporaryFolder folder) => MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
     private static string LockPath(TemporaryFolder folder) => Path.Combine(folder.Path, MigrationDiscovery.LockFileName);
 
@@ -164,7 +165,7 @@ public sealed class HistoryLockTests
     [TestMethod]
     public void History_check_on_a_missing_directory_reports_only_that()
     {
-        var set = MigrationDiscovery.Discover("/does/not/exist", SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover("/does/not/exist", SqliteSyntax.Dialect);
 
         Assert.AreEqual("MIG0001", HistoryCheck.Run(set, null).Diagnostics.Single().Code);
     }

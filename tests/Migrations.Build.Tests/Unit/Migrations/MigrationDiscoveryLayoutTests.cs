@@ -1,5 +1,6 @@
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
+using Migrations.Build.Providers.Sqlite;
 
 namespace Migrations.Build.Tests.Unit.Migrations;
 
@@ -8,7 +9,7 @@ public sealed class MigrationDiscoveryLayoutTests
 {
     private static MigrationSet DiscoverClean(TemporaryFolder folder, string? layout = null)
     {
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite, layout);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect, layout);
         Assert.AreEqual(0, set.Diagnostics.Count, string.Join("\n", set.Diagnostics));
         return set;
     }
@@ -197,7 +198,7 @@ public sealed class MigrationDiscoveryLayoutTests
         folder.Write("U1__a.sql", "DROP TABLE a;");
         var stray = folder.Write("2_b.up.sql", "CREATE TABLE b (x int);");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite, "flyway");
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect, "flyway");
 
         Assert.AreEqual(1, set.Migrations.Count);
         var diagnostic = set.Diagnostics.Single();

@@ -1,5 +1,6 @@
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
+using Migrations.Build.Providers.Sqlite;
 
 namespace Migrations.Build.Tests.Unit.Migrations;
 
@@ -22,7 +23,7 @@ public sealed class MigrationDiscoveryProblemTests
     [TestMethod]
     public void Missing_directory_is_a_diagnostic_not_an_exception()
     {
-        var set = MigrationDiscovery.Discover("/does/not/exist/Migrations", SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover("/does/not/exist/Migrations", SqliteSyntax.Dialect);
 
         Assert.AreEqual("Migrations.Build: error MIG0001: The migrations directory '/does/not/exist/Migrations' does not exist", set.Diagnostics.Single().ToString());
         Assert.AreEqual(0, set.Migrations.Count);
@@ -34,7 +35,7 @@ public sealed class MigrationDiscoveryProblemTests
         using var folder = new TemporaryFolder();
         WritePair(folder, "1_a");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite, "liquibase");
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect, "liquibase");
 
         StringAssert.Contains(Single(set, DiagnosticCodes.InvalidOption).Message, "liquibase");
         Assert.AreEqual(1, set.Migrations.Count);
@@ -45,7 +46,7 @@ public sealed class MigrationDiscoveryProblemTests
     {
         using var folder = new TemporaryFolder();
 
-        Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.NoMigrations);
+        Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.NoMigrations);
     }
 
     [TestMethod]
@@ -56,7 +57,7 @@ public sealed class MigrationDiscoveryProblemTests
         WritePair(folder, "1_create_teams");
         var second = Path.Combine(folder.Path, "1_create_teams.up.sql");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         var diagnostic = Single(set, DiagnosticCodes.DuplicateVersion);
         Assert.AreEqual(
@@ -73,7 +74,7 @@ public sealed class MigrationDiscoveryProblemTests
         folder.Write("V2__b.sql", "CREATE TABLE b (x int);");
         folder.Write("U2__b.sql", "DROP TABLE b;");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         StringAssert.Contains(Single(set, DiagnosticCodes.DuplicateVersion).Message, "2_a.up.sql and V2__b.sql");
     }
@@ -88,7 +89,7 @@ public sealed class MigrationDiscoveryProblemTests
         WritePair(folder, "1_a");
         var path = folder.Write(file, "DROP TABLE orphan;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.DownWithoutUp);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.DownWithoutUp);
 
         Assert.AreEqual($"{path}(1,1): error MIG1002: {message}", diagnostic.ToString());
     }
@@ -101,7 +102,7 @@ public sealed class MigrationDiscoveryProblemTests
         using var folder = new TemporaryFolder();
         var up = folder.Write("0002_add_email.up.sql", "ALTER TABLE t ADD email text;");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite, requireDowngrade: requireDowngrade);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect, requireDowngrade: requireDowngrade);
 
         var diagnostic = Single(set, DiagnosticCodes.MissingDown);
         Assert.AreEqual(severity, diagnostic.Severity);
@@ -118,7 +119,7 @@ public sealed class MigrationDiscoveryProblemTests
         using var folder = new TemporaryFolder();
         folder.Write("20240101120000_a.sql", text);
 
-        StringAssert.Contains(Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.MissingDown).Message, expected);
+        StringAssert.Contains(Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.MissingDown).Message, expected);
     }
 
     [TestMethod]
@@ -135,7 +136,7 @@ public sealed class MigrationDiscoveryProblemTests
         folder.Write("3_b/down.sql", "DROP TABLE b;");
         folder.Write(file, "SELECT 1;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnrecognizedFile);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.UnrecognizedFile);
 
         Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
         StringAssert.Contains(diagnostic.Message, message);
@@ -151,7 +152,7 @@ public sealed class MigrationDiscoveryProblemTests
         using var folder = new TemporaryFolder();
         var path = folder.Write(file, "SELECT 1;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.InvalidVersion);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.InvalidVersion);
 
         Assert.AreEqual(new SourceLocation(path), diagnostic.Location);
         StringAssert.Contains(diagnostic.Message, $"'{version}'");
@@ -166,7 +167,7 @@ public sealed class MigrationDiscoveryProblemTests
             folder.Write(file, "SELECT 1;");
         }
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         CollectionAssert.AreEqual(new[] { "a", "b", "c", "d", "e" }, set.Migrations.Select(m => m.Name).ToArray(), string.Join("\n", set.Diagnostics));
         Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.InvalidVersion));
@@ -182,7 +183,7 @@ public sealed class MigrationDiscoveryProblemTests
         folder.Write("0002_leads.down.sql", "DROP TABLE leads;");
         var stray = folder.Write("V3__index.sql", "CREATE INDEX ix ON users (id);");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         var mixed = Single(set, DiagnosticCodes.MixedLayouts);
         Assert.AreEqual(new SourceLocation(stray), mixed.Location);
@@ -198,7 +199,7 @@ public sealed class MigrationDiscoveryProblemTests
         folder.Write("V1__users.sql", "CREATE TABLE users (id INTEGER);");
         folder.Write("V2__leads.sql", "CREATE TABLE leads (id INTEGER);");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.MixedLayouts), string.Join("\n", set.Diagnostics));
     }
@@ -210,7 +211,7 @@ public sealed class MigrationDiscoveryProblemTests
         folder.Write("V1__a.sql", "SELECT 1;");
         folder.Write("V1.0__b.sql", "SELECT 1;");
 
-        var duplicate = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.DuplicateVersion);
+        var duplicate = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.DuplicateVersion);
 
         StringAssert.Contains(duplicate.Message, "V1__a.sql");
         StringAssert.Contains(duplicate.Message, "V1.0__b.sql");
@@ -225,7 +226,7 @@ public sealed class MigrationDiscoveryProblemTests
         var up = folder.Write("1_a.up.sql", text);
         folder.Write("1_a.down.sql", "SELECT 1;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.EmptyScript);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.EmptyScript);
 
         Assert.AreEqual($"{up}(1,1): warning MIG1010: 1_a.up.sql contains no SQL statements", diagnostic.ToString());
     }
@@ -236,7 +237,7 @@ public sealed class MigrationDiscoveryProblemTests
         using var folder = new TemporaryFolder();
         var path = folder.Write("00001_a.sql", "-- +goose Up\nCREATE TABLE a (x int);\n\n-- +goose Down\n-- nothing to undo\n");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.EmptyScript);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.EmptyScript);
 
         Assert.AreEqual($"{path}(5,1): warning MIG1010: The down section of 00001_a.sql contains no SQL statements", diagnostic.ToString());
     }
@@ -248,7 +249,7 @@ public sealed class MigrationDiscoveryProblemTests
         var up = folder.WriteBytes("1_a.up.sql", [0x53, 0x45, 0x4C, 0x00, 0x01, 0x02]);
         folder.Write("1_a.down.sql", "SELECT 1;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnreadableScript);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.UnreadableScript);
 
         Assert.AreEqual($"{up}(1,4): error MIG1005: 1_a.up.sql contains NUL bytes: it is a binary file, not SQL text", diagnostic.ToString());
     }
@@ -260,7 +261,7 @@ public sealed class MigrationDiscoveryProblemTests
         var up = folder.WriteBytes("1_a.up.sql", System.Text.Encoding.Unicode.GetPreamble().Concat(System.Text.Encoding.Unicode.GetBytes("SELECT 1;")).ToArray());
         folder.Write("1_a.down.sql", "SELECT 1;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnreadableScript);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.UnreadableScript);
 
         Assert.AreEqual($"{up}(1,1): error MIG1005: 1_a.up.sql is UTF-16 text; save it as UTF-8", diagnostic.ToString());
     }
@@ -272,7 +273,7 @@ public sealed class MigrationDiscoveryProblemTests
         var down = folder.WriteBytes("1_a.down.sql", [.. "SELECT 1;\nSELECT 'caf"u8, 0xE9, .. "';"u8]);
         folder.Write("1_a.up.sql", "SELECT 1;");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         var diagnostic = Single(set, DiagnosticCodes.UnreadableScript);
         Assert.AreEqual($"{down}(2,12): error MIG1005: 1_a.down.sql is not valid UTF-8 text (invalid byte 0xE9 at line 2); save it as UTF-8", diagnostic.ToString());
@@ -287,7 +288,7 @@ public sealed class MigrationDiscoveryProblemTests
         var up = folder.Write("1_a.up.sql", "CREATE TABLE a (x text);\nINSERT INTO a VALUES ('x);\n");
         folder.Write("1_a.down.sql", "DROP TABLE a;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite), DiagnosticCodes.UnterminatedToken);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.UnterminatedToken);
 
         Assert.AreEqual(new SourceLocation(up, 2, 23), diagnostic.Location);
     }
@@ -299,7 +300,7 @@ public sealed class MigrationDiscoveryProblemTests
         var up = folder.Write("1_a.up.sql", "-- migrations: no-transaction, fast\nSELECT 1;");
         folder.Write("1_a.down.sql", "SELECT 1;");
 
-        var set = MigrationDiscovery.Discover(folder.Path, SqlDialect.Sqlite);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
         var diagnostic = Single(set, DiagnosticCodes.InvalidDirective);
         Assert.AreEqual(new SourceLocation(up, 1, 32), diagnostic.Location);

@@ -1,5 +1,6 @@
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
+using Migrations.Build.Providers.PostgreSql;
 
 namespace Migrations.Build.Tests.Unit.Migrations;
 
@@ -21,5 +22,5 @@ public sealed class SqlStatementClassifierTests
     [DataRow("CREATE TRIGGER tr AFTER INSERT ON a BEGIN INSERT INTO b VALUES (1); END", false)]
     [DataRow("SELECT 'INSERT'", false)]
     public void Data_changing_statements_are_recognized(string sql, bool expected) =>
-        Assert.AreEqual(expected, SqlStatementClassifier.ChangesData(new SqlStatement(sql, new SourceLocation("x.sql")), SqlDialect.PostgreSql));
+        Assert.AreEqual(expected, SqlStatementClassifier.ChangesData(new SqlStatement(sql, new SourceLocation("x.sql")), PostgreSqlSyntax.Dialect));
 }
