@@ -17,7 +17,7 @@ public static class ProvidersCommand
             if (parsed.GetValue(props) is { Length: > 0 } file)
             {
                 File.WriteAllText(file, ProviderListProps.Text());
-                return ExitCodes.Success;
+                return EngineProtocol.ExitCodes.Success;
             }
 
             var width = ProviderRegistry.All.Max(p => p.Name.Length) + 2;
@@ -29,7 +29,7 @@ public static class ProvidersCommand
                 Console.WriteLine(line);
             }
 
-            return ExitCodes.Success;
+            return EngineProtocol.ExitCodes.Success;
         });
         return command;
     }

@@ -1,4 +1,5 @@
 using Migrations.Build.Checks;
+using Migrations.Build.Cli;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Providers.Sqlite;
 using Migrations.Build.Tests.Unit.Migrations;
@@ -19,7 +20,7 @@ public sealed class SqliteTableDriftTests
         var request = new ValidationRequest(Path.Combine(folder.Path, "Migrations")) { ModelPath = model, Provider = "Sqlite" };
 
         await using var provider = new SqliteProvider();
-        var result = await CheckRunner.RunAsync(request, provider, CancellationToken.None);
+        var result = await CheckComposition.RunAsync(request, provider, CancellationToken.None);
 
         var drift = result.Diagnostics.Where(d => d.Code.StartsWith("MIG3", StringComparison.Ordinal)).ToList();
         Assert.AreEqual(1, drift.Count, string.Join("\n", result.Diagnostics));
