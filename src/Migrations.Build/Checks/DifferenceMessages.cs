@@ -109,8 +109,8 @@ internal static class DifferenceMessages
         return locator.FindInTable(table.Name, child);
     }
 
-    /// <summary>Where the down mentions the object (by the name it has after the down, else its table), else the
-    /// down's first statement.</summary>
+    /// <summary>Where the down mentions the object (a renamed one by the name it has after the down), else its
+    /// table, else the down's first statement.</summary>
     private static SourceLocation LocateInDown(SqlScript down, SchemaDifference difference)
     {
         var locator = new ObjectLocator([down]);

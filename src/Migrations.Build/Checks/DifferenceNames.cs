@@ -24,7 +24,8 @@ internal static class DifferenceNames
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
-    /// <summary>The word for an attribute, as the SQL that sets it spells it where there is such a keyword.</summary>
+    /// <summary>The word for an attribute: the SQL keyword that sets it where there is one, else its name in lower
+    /// case (<c>type</c>, <c>default</c>, <c>deferrability</c>).</summary>
     public static string Word(ObjectAttribute attribute) => attribute switch
     {
         ObjectAttribute.Generated => "generated as",

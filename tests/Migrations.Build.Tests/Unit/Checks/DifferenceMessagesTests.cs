@@ -91,6 +91,22 @@ public sealed class DifferenceMessagesTests
             DifferenceMessages.Reapply(Migration, renamed).ToString());
     }
 
+    [TestMethod]
+    public void Every_attribute_is_worded_as_the_messages_have_always_worded_it()
+    {
+        var words = Enum.GetValues<ObjectAttribute>().Select(DifferenceNames.Word).ToArray();
+
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "options", "comment", "type", "nullability", "default", "collation", "generated as", "identity", "AUTOINCREMENT",
+                "position", "columns", "REFERENCES", "ON DELETE", "ON UPDATE", "MATCH", "deferrability", "validation", "CHECK",
+                "definition", "uniqueness", "keys", "method", "INCLUDE", "WHERE", "NULLS NOT DISTINCT", "kind", "table", "labels",
+                "START", "INCREMENT", "MINVALUE", "MAXVALUE", "CYCLE", "OWNED BY",
+            },
+            words);
+    }
+
     private static SqlScript Script(string path, params string[] statements)
     {
         var located = new List<SqlStatement>();
