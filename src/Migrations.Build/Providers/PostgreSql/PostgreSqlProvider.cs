@@ -176,7 +176,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     public bool ScalesWithParallelDatabases => true;
 
     /// <summary>A statement costs about the same at any schema size. As a superuser the fingerprint read after each up
-    /// and each down prints what changed (<see cref="FingerprintMethod.Tracked"/>), else every object.</summary>
+    /// and each down prints what changed (<see cref="Fingerprint.FingerprintMethod.Tracked"/>), else every object.</summary>
     public ProofCost ProofCost { get; private init; } = WholeProofCost;
 
     /// <summary>Measured on the 200-migration workload: ~2 ms a read against ~0.3 ms a statement, 10-20 ms to create

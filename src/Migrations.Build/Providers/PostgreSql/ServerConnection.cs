@@ -41,14 +41,14 @@ internal static partial class ServerConnection
     }
 
     /// <summary>Opens a pooled data source on the server and checks that it answers; returns it with the server version
-    /// and whether its scratch databases may track DDL (<see cref="SchemaFingerprint.MayTrack"/>).</summary>
+    /// and whether its scratch databases may track DDL (<see cref="Fingerprint.DdlTracking.MayTrack"/>).</summary>
     public static async Task<(NpgsqlDataSource Server, Version Version, bool MayTrack)> OpenAsync(NpgsqlConnectionStringBuilder settings, CancellationToken cancellationToken)
     {
         var server = NpgsqlDataSource.Create(settings.ConnectionString);
         try
         {
             await using var connection = await server.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            return (server, connection.PostgreSqlVersion, SchemaFingerprint.MayTrack(connection));
+            return (server, connection.PostgreSqlVersion, Fingerprint.DdlTracking.MayTrack(connection));
         }
         catch (Exception exception) when (exception is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException)
         {

@@ -1,5 +1,6 @@
 using Migrations.Build.Providers;
 using Migrations.Build.Providers.PostgreSql;
+using Migrations.Build.Providers.PostgreSql.Fingerprint;
 using static Migrations.Build.Tests.Providers.PostgreSql.PostgreSqlTestServer;
 
 namespace Migrations.Build.Tests.Providers.PostgreSql;
@@ -258,10 +259,10 @@ public abstract class PostgreSqlIncrementalFingerprintTests
         await database.ExecuteAsync(Script("DISCARD ALL"), CancellationToken.None);
         Assert.AreEqual(before, await CheckedReadAsync(database));
         await database.ExecuteAsync(Script("ALTER TABLE users ADD COLUMN email text"), CancellationToken.None);
-        var fullReads = database.FullReads;
+        var fullReads = database.FullFingerprintReads();
         var changed = await database.ReadFingerprintAsync(CancellationToken.None);
 
-        Assert.AreEqual(fullReads, database.FullReads, "once the state is back, reads are incremental again");
+        Assert.AreEqual(fullReads, database.FullFingerprintReads(), "once the state is back, reads are incremental again");
         Assert.AreEqual(await FullReadAsync(database), changed);
         Assert.AreNotEqual(before, changed);
     }
@@ -339,9 +340,9 @@ public abstract class PostgreSqlIncrementalFingerprintTests
     /// <summary>Reads the incremental fingerprint and asserts it equals a full read of the same state.</summary>
     private static async Task<string> CheckedReadAsync(PostgreSqlScratchDatabase database, string? step = null)
     {
-        var fullBefore = database.FullReads;
+        var fullBefore = database.FullFingerprintReads();
         var incremental = await database.ReadFingerprintAsync(CancellationToken.None);
-        IncrementalReadsThatWereFull.AddOrUpdate(database, database.FullReads - fullBefore, (_, count) => count + database.FullReads - fullBefore);
+        IncrementalReadsThatWereFull.AddOrUpdate(database, database.FullFingerprintReads() - fullBefore, (_, count) => count + database.FullFingerprintReads() - fullBefore);
         Assert.AreEqual(await FullReadAsync(database), incremental, step);
         return incremental;
     }

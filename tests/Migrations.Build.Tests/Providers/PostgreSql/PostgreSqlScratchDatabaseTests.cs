@@ -1,6 +1,7 @@
 using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
 using Migrations.Build.Providers.PostgreSql;
+using Migrations.Build.Providers.PostgreSql.Fingerprint;
 using Npgsql;
 using static Migrations.Build.Tests.Providers.PostgreSql.PostgreSqlTestServer;
 
@@ -186,16 +187,16 @@ public sealed class PostgreSqlScratchDatabaseTests
         await tracked.ExpectMigrationsAsync(1, CancellationToken.None);
         await using var plain = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
         await plain.ExecuteAsync(Script("DO $$ BEGIN CREATE ROLE migrations_build_test_plain; EXCEPTION WHEN duplicate_object THEN NULL; END $$", "SET ROLE migrations_build_test_plain"), CancellationToken.None);
-        await plain.ExpectMigrationsAsync(PostgreSqlScratchDatabase.IncrementalFingerprintFrom - 1, CancellationToken.None);
+        await plain.ExpectMigrationsAsync(SchemaFingerprintFactory.ScannedFrom - 1, CancellationToken.None);
         await plain.ExecuteAsync(Script("RESET ROLE"), CancellationToken.None);
         await using var plainLong = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
         await plainLong.ExecuteAsync(Script("SET ROLE migrations_build_test_plain"), CancellationToken.None);
-        await plainLong.ExpectMigrationsAsync(PostgreSqlScratchDatabase.IncrementalFingerprintFrom, CancellationToken.None);
+        await plainLong.ExpectMigrationsAsync(SchemaFingerprintFactory.ScannedFrom, CancellationToken.None);
         await plainLong.ExecuteAsync(Script("RESET ROLE"), CancellationToken.None);
 
-        Assert.AreEqual(FingerprintMethod.Tracked, tracked.Method, "a superuser's database tracks DDL, whatever its history");
-        Assert.AreEqual(FingerprintMethod.Whole, plain.Method, "without event triggers a short history reads everything");
-        Assert.AreEqual(FingerprintMethod.Scanned, plainLong.Method, "and a long one scans the catalogs");
+        Assert.AreEqual(FingerprintMethod.Tracked, tracked.Fingerprint.Method, "a superuser's database tracks DDL, whatever its history");
+        Assert.AreEqual(FingerprintMethod.Whole, plain.Fingerprint.Method, "without event triggers a short history reads everything");
+        Assert.AreEqual(FingerprintMethod.Scanned, plainLong.Fingerprint.Method, "and a long one scans the catalogs");
         string[] statements = ["CREATE TABLE t (id int PRIMARY KEY, v text)", "CREATE INDEX ix_t_v ON t (v)"];
         foreach (var database in new[] { tracked, plain })
         {
@@ -204,7 +205,7 @@ public sealed class PostgreSqlScratchDatabaseTests
             Assert.AreNotEqual(empty, await database.ReadFingerprintAsync(CancellationToken.None));
         }
 
-        Assert.AreEqual(1, tracked.FullReads, "only the first tracked read is a full one");
-        Assert.AreEqual(0, plain.FullReads, "the whole fingerprint is not an incremental one");
+        Assert.AreEqual(1, tracked.FullFingerprintReads(), "only the first tracked read is a full one");
+        Assert.AreEqual(0, plain.FullFingerprintReads(), "the whole fingerprint is not an incremental one");
     }
 }

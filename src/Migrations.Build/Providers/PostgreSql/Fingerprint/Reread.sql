@@ -1,17 +1,34 @@
--- The part of the schema fingerprint statements (SchemaFingerprint.sql, SchemaFingerprintTracked.sql) that both end
--- with: from the seeds (owners changed since the previous read) to the owners read again, their lines, and the kept
--- state brought up to date. Each statement defines, before this part: seed, whole, present, since, owner_now,
--- owner_rows and temporary_row. SEED_PARTS is replaced by true where a seed's own parts (the indexes, constraints,
--- triggers, owned sequences and partitions that depend on it automatically) are not seeds themselves when they change
--- (an event trigger reports ALTER TABLE as the table only), else by false. READS_ALL is replaced by false in a
--- statement that cannot read everything (owner_now is empty there): when it would have to, it asks for a full read
--- instead (repeat) and what it kept is overwritten by that read.
--- 4. above: dependents of objects whose name may have changed; carries_name: the object's own printed name may have
--- changed too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are
--- read again as well.
--- A seed passes its name on unless it is new (nothing older refers to it) or its signature
--- (migrations_build_fingerprint_signature in SchemaFingerprintState.sql, over the columns it had then) is the same as
--- at the previous read (a column added, a default changed: only the seed itself prints differently).
+-- The part both incremental fingerprints share (Tracked.sql, Scanned.sql): from the seeds, the owners whose catalog
+-- rows changed since the previous read, to the owners read again, their lines, and the kept state (State.sql)
+-- brought up to date. pg_temp.migrations_build_fingerprint_reread returns the line count and a hash of every user
+-- object's definition, whether the read must be repeated as a full read, and whether it was one. Its parameters:
+--   p_seeds        the owners changed since the previous read (catalog OID << 32 | object OID)
+--   p_whole        read every owner again (a full read)
+--   p_reads_all    the caller may read everything; when false (the tracked incremental read) a full read asks to be
+--                  repeated as one instead, and what it kept is overwritten by that read
+--   p_seed_parts   a seed's own parts (the indexes, constraints, triggers, owned sequences and partitions that depend
+--                  on it automatically) are not seeds themselves when they change (an event trigger reports ALTER
+--                  TABLE as the table only): read them when written since the previous read, and the parts kept for
+--                  a seed that are gone or rewritten where no dependency leads
+--   p_since        age() of the previous read's watermark (NULL: no previous read); p_watermark, p_settings and
+--                  p_temporary_objects the present ones, kept for the next read
+--   p_owners, p_rows  every owner with its number of catalog rows, where the caller counted them (the scanned read);
+--                  NULL: a full read counts the owners here, and no row counts are kept
+-- Runs in psql on its own: `psql -f State.sql -f Reread.sql`. Planned once a session (plan_cache_mode =
+-- force_generic_plan, so the parameters cost no planning), under the caller's planner settings.
+CREATE OR REPLACE FUNCTION pg_temp.migrations_build_fingerprint_reread(
+    p_seeds bigint[], p_whole boolean, p_reads_all boolean, p_seed_parts boolean, p_since integer,
+    p_watermark bigint, p_settings uuid, p_temporary_objects bigint, p_owners bigint[], p_rows integer[])
+RETURNS TABLE (fingerprint_text text, repeat_read boolean, full_read boolean)
+LANGUAGE plpgsql SET plan_cache_mode = force_generic_plan AS $reread$
+BEGIN
+RETURN QUERY
+WITH RECURSIVE
+-- Dependents of objects whose name may have changed; carries_name: the object's own printed name may have changed
+-- too (a seed, an object of a changed schema, an internal part of such an object), so its dependents are read again
+-- as well. A seed passes its name on unless it is new (nothing older refers to it) or its signature
+-- (migrations_build_fingerprint_signature in State.sql, over the columns it had then) is the same as at the previous
+-- read (a column added, a default changed: only the seed itself prints differently).
 seed_name AS (
     SELECT s.owner,
            st.owner IS NOT NULL
@@ -19,7 +36,7 @@ seed_name AS (
                 OR st.signature IS DISTINCT FROM (
                     SELECT g.signature FROM pg_temp.migrations_build_fingerprint_signature(s.owner, st.columns) g))
                AS carries_name
-    FROM seed s
+    FROM unnest(p_seeds) AS s(owner)
     -- The kept state and the catalogs are read by index, one lookup per owner (LATERAL ... OFFSET 0), never scanned:
     -- the plan is made once, for an empty database, and a read should cost what changed, not the schema's size.
     LEFT JOIN LATERAL (SELECT * FROM pg_temp.migrations_build_fingerprint_owner st WHERE st.owner = s.owner OFFSET 0) st
@@ -46,21 +63,21 @@ affected (classid, objid, carries_name, seed) AS (
         -- foreign keys that reference it), dropped internally (DROP IDENTITY), detached.
         SELECT (k.owner >> 32)::oid, (k.owner & 4294967295)::oid, NULL::oid, false, false, true
         FROM (SELECT k.owner FROM pg_temp.migrations_build_fingerprint_owner k
-              WHERE SEED_PARTS AND k.parent = (a.classid::bigint << 32 | a.objid::bigint)
+              WHERE p_seed_parts AND k.parent = (a.classid::bigint << 32 | a.objid::bigint)
               UNION ALL
               SELECT k.owner FROM pg_temp.migrations_build_fingerprint_owner k
-              WHERE SEED_PARTS AND k.referenced = (a.classid::bigint << 32 | a.objid::bigint)) k
+              WHERE p_seed_parts AND k.referenced = (a.classid::bigint << 32 | a.objid::bigint)) k
         WHERE NOT CASE (k.owner >> 32)::oid
                       WHEN 'pg_class'::regclass THEN EXISTS (
                           SELECT FROM pg_class c
-                          WHERE c.oid = (k.owner & 4294967295)::oid AND age(c.xmin) > (SELECT age FROM since) OFFSET 0)
+                          WHERE c.oid = (k.owner & 4294967295)::oid AND age(c.xmin) > p_since OFFSET 0)
                       WHEN 'pg_constraint'::regclass THEN EXISTS (
                           SELECT FROM pg_constraint con
-                          WHERE con.oid = (k.owner & 4294967295)::oid AND age(con.xmin) > (SELECT age FROM since)
+                          WHERE con.oid = (k.owner & 4294967295)::oid AND age(con.xmin) > p_since
                           OFFSET 0)
                       WHEN 'pg_trigger'::regclass THEN EXISTS (
                           SELECT FROM pg_trigger tg
-                          WHERE tg.oid = (k.owner & 4294967295)::oid AND age(tg.xmin) > (SELECT age FROM since)
+                          WHERE tg.oid = (k.owner & 4294967295)::oid AND age(tg.xmin) > p_since
                           OFFSET 0)
                       ELSE false
                   END
@@ -69,46 +86,46 @@ affected (classid, objid, carries_name, seed) AS (
     -- together, whether or not a name passed on to them.
     WHERE a.carries_name
        OR e.kept
-       OR (e.part AND NOT (SEED_PARTS AND a.seed))
+       OR (e.part AND NOT (p_seed_parts AND a.seed))
        -- What depends on a reported object, or what it is part of, when written since the previous read: an ALTER
        -- TABLE is reported as the table alone, and its subcommands write its constraints and indexes, the foreign
        -- keys of other tables that reference a retyped column, ...; its row type, toast table and identity sequence
        -- mostly stay as they were.
-       OR (SEED_PARTS AND a.seed
+       OR (p_seed_parts AND a.seed
            AND CASE e.classid
                    -- (A toast table and its index have no lines.)
                    WHEN 'pg_class'::regclass THEN EXISTS (
                        SELECT FROM pg_class c
                        WHERE c.oid = e.objid AND c.relnamespace <> 'pg_toast'::regnamespace
-                         AND (age(c.xmin) <= (SELECT age FROM since)
+                         AND (age(c.xmin) <= p_since
                               OR EXISTS (SELECT FROM pg_index i
-                                         WHERE i.indexrelid = e.objid AND age(i.xmin) <= (SELECT age FROM since)
+                                         WHERE i.indexrelid = e.objid AND age(i.xmin) <= p_since
                                          OFFSET 0)
                               OR EXISTS (SELECT FROM pg_sequence s
-                                         WHERE s.seqrelid = e.objid AND age(s.xmin) <= (SELECT age FROM since)
+                                         WHERE s.seqrelid = e.objid AND age(s.xmin) <= p_since
                                          OFFSET 0))
                        OFFSET 0)
                    WHEN 'pg_constraint'::regclass THEN
                        EXISTS (SELECT FROM pg_constraint con
-                               WHERE con.oid = e.objid AND age(con.xmin) <= (SELECT age FROM since) OFFSET 0)
+                               WHERE con.oid = e.objid AND age(con.xmin) <= p_since OFFSET 0)
                    WHEN 'pg_trigger'::regclass THEN
                        EXISTS (SELECT FROM pg_trigger tg
-                               WHERE tg.oid = e.objid AND age(tg.xmin) <= (SELECT age FROM since) OFFSET 0)
+                               WHERE tg.oid = e.objid AND age(tg.xmin) <= p_since OFFSET 0)
                    WHEN 'pg_type'::regclass THEN
                        EXISTS (SELECT FROM pg_type ty
-                               WHERE ty.oid = e.objid AND age(ty.xmin) <= (SELECT age FROM since) OFFSET 0)
+                               WHERE ty.oid = e.objid AND age(ty.xmin) <= p_since OFFSET 0)
                        OR EXISTS (SELECT FROM pg_enum en
-                                  WHERE en.enumtypid = e.objid AND age(en.xmin) <= (SELECT age FROM since) OFFSET 0)
+                                  WHERE en.enumtypid = e.objid AND age(en.xmin) <= p_since OFFSET 0)
                    WHEN 'pg_rewrite'::regclass THEN
                        EXISTS (SELECT FROM pg_rewrite rw
-                               WHERE rw.oid = e.objid AND age(rw.xmin) <= (SELECT age FROM since) OFFSET 0)
+                               WHERE rw.oid = e.objid AND age(rw.xmin) <= p_since OFFSET 0)
                    WHEN 'pg_attrdef'::regclass THEN
                        EXISTS (SELECT FROM pg_attrdef ad
-                               WHERE ad.oid = e.objid AND age(ad.xmin) <= (SELECT age FROM since) OFFSET 0)
+                               WHERE ad.oid = e.objid AND age(ad.xmin) <= p_since OFFSET 0)
                    ELSE true
                END)
 ),
--- A default's or a view rule's text belongs to its relation (SchemaFingerprintState.sql).
+-- A default's or a view rule's text belongs to its relation (State.sql).
 affected_owner AS (
     SELECT DISTINCT o.owner
     FROM affected a
@@ -118,9 +135,48 @@ affected_owner AS (
 -- The owners to read: all of them in a full read.
 todo AS (
     SELECT o.owner, (o.owner >> 32)::oid AS classid, (o.owner & 4294967295)::oid AS objid
-    FROM (SELECT n.owner FROM owner_now n WHERE (SELECT yes FROM whole)
+    FROM (SELECT n.owner FROM unnest(p_owners) AS n(owner) WHERE p_whole
+          UNION ALL
+          SELECT n.owner FROM pg_temp.migrations_build_fingerprint_owners_now() n
+          WHERE p_whole AND p_reads_all AND p_owners IS NULL
           UNION ALL
           SELECT a.owner FROM affected_owner a) o
+),
+-- The owners read again that still exist, with their number of catalog rows: as the caller counted them, else (the
+-- tracked read, which keeps no counts) a lookup of each. OFFSET 0 keeps each EXISTS a lookup by OID (else the planner
+-- hashes the whole catalog for it).
+owner_rows AS (
+    SELECT n.owner, n.rows FROM unnest(p_owners, p_rows) AS n(owner, rows) WHERE p_owners IS NOT NULL
+    UNION ALL
+    SELECT t.owner, 0 AS rows
+    FROM (SELECT DISTINCT owner, classid, objid FROM todo) t
+    WHERE p_owners IS NULL
+      AND CASE t.classid
+              WHEN 'pg_class'::regclass THEN EXISTS (
+                  SELECT FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE c.oid = t.objid AND c.relkind IN ('r', 'p', 'v', 'm', 'i', 'I', 'S', 'c', 'f')
+                    AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast%' OFFSET 0)
+              WHEN 'pg_type'::regclass THEN EXISTS (
+                  SELECT FROM pg_type ty JOIN pg_namespace n ON n.oid = ty.typnamespace
+                  WHERE ty.oid = t.objid AND n.nspname NOT LIKE 'pg\_temp\_%' AND n.nspname NOT LIKE 'pg\_toast%'
+                  OFFSET 0)
+              WHEN 'pg_proc'::regclass THEN EXISTS (SELECT FROM pg_proc p WHERE p.oid = t.objid OFFSET 0)
+              WHEN 'pg_constraint'::regclass THEN EXISTS (
+                  SELECT FROM pg_constraint con WHERE con.oid = t.objid OFFSET 0)
+              WHEN 'pg_trigger'::regclass THEN EXISTS (
+                  SELECT FROM pg_trigger tg
+                  JOIN pg_class c ON c.oid = tg.tgrelid
+                  JOIN pg_namespace n ON n.oid = c.relnamespace
+                  WHERE tg.oid = t.objid AND NOT tg.tgisinternal AND n.nspname NOT LIKE 'pg\_temp\_%' OFFSET 0)
+              WHEN 'pg_namespace'::regclass THEN EXISTS (SELECT FROM pg_namespace n WHERE n.oid = t.objid OFFSET 0)
+              WHEN 'pg_extension'::regclass THEN EXISTS (SELECT FROM pg_extension e WHERE e.oid = t.objid OFFSET 0)
+              WHEN 'pg_collation'::regclass THEN EXISTS (SELECT FROM pg_collation co WHERE co.oid = t.objid OFFSET 0)
+              WHEN 'pg_opclass'::regclass THEN EXISTS (SELECT FROM pg_opclass opc WHERE opc.oid = t.objid OFFSET 0)
+              -- Other kinds have lines only as an extension's member or for their comment.
+              ELSE EXISTS (SELECT FROM pg_depend d
+                           WHERE d.classid = t.classid AND d.objid = t.objid AND d.deptype = 'e' OFFSET 0)
+                OR EXISTS (SELECT FROM pg_description d WHERE d.objoid = t.objid AND d.classoid = t.classid OFFSET 0)
+          END
 ),
 todo_relation AS (
     SELECT c.oid, c.relkind, c.relname, n.nspname
@@ -162,7 +218,7 @@ namesake AS (
 ),
 -- Read again as a full read when a name that is read again or gone has, or had, a namesake.
 decision AS (
-    SELECT (SELECT yes FROM whole)
+    SELECT p_whole
         OR EXISTS (SELECT FROM namesake s WHERE s.collides)
         OR EXISTS (SELECT FROM todo t JOIN pg_temp.migrations_build_fingerprint_owner s ON s.owner = t.owner WHERE s.collides)
         AS whole
@@ -338,11 +394,11 @@ kept AS (
     FROM (SELECT DISTINCT owner FROM todo) t
     CROSS JOIN LATERAL (SELECT k.ctid, k.* FROM pg_temp.migrations_build_fingerprint_owner k
                         WHERE k.owner = t.owner OFFSET 0) k
-    WHERE NOT (SELECT yes FROM whole)
+    WHERE NOT p_whole
 ),
 removed_all AS (
     DELETE FROM pg_temp.migrations_build_fingerprint_owner o
-    WHERE (SELECT yes FROM whole)
+    WHERE p_whole
     RETURNING o.lines, o.sum1, o.sum2, o.sum3, o.sum4
 ),
 removed_gone AS (
@@ -372,15 +428,15 @@ removed AS (
 ),
 saved AS (
     UPDATE pg_temp.migrations_build_fingerprint_state s
-    SET watermark = CASE WHEN d.whole AND NOT (w.yes AND READS_ALL) THEN NULL ELSE n.watermark END,
-        settings = n.settings,
-        temporary_objects = (SELECT count(*) FROM temporary_row),
-        lines = CASE WHEN w.yes THEN 0 ELSE s.lines - r.lines END + a.lines,
-        sum1 = CASE WHEN w.yes THEN 0 ELSE s.sum1 - r.sum1 END + a.sum1,
-        sum2 = CASE WHEN w.yes THEN 0 ELSE s.sum2 - r.sum2 END + a.sum2,
-        sum3 = CASE WHEN w.yes THEN 0 ELSE s.sum3 - r.sum3 END + a.sum3,
-        sum4 = CASE WHEN w.yes THEN 0 ELSE s.sum4 - r.sum4 END + a.sum4
-    FROM present n, whole w, decision d,
+    SET watermark = CASE WHEN d.whole AND NOT (p_whole AND p_reads_all) THEN NULL ELSE p_watermark END,
+        settings = p_settings,
+        temporary_objects = p_temporary_objects,
+        lines = CASE WHEN p_whole THEN 0 ELSE s.lines - r.lines END + a.lines,
+        sum1 = CASE WHEN p_whole THEN 0 ELSE s.sum1 - r.sum1 END + a.sum1,
+        sum2 = CASE WHEN p_whole THEN 0 ELSE s.sum2 - r.sum2 END + a.sum2,
+        sum3 = CASE WHEN p_whole THEN 0 ELSE s.sum3 - r.sum3 END + a.sum3,
+        sum4 = CASE WHEN p_whole THEN 0 ELSE s.sum4 - r.sum4 END + a.sum4
+    FROM decision d,
          (SELECT coalesce(sum(lines), 0)::bigint AS lines, coalesce(sum(sum1), 0)::bigint AS sum1,
                  coalesce(sum(sum2), 0)::bigint AS sum2, coalesce(sum(sum3), 0)::bigint AS sum3,
                  coalesce(sum(sum4), 0)::bigint AS sum4 FROM removed) r,
@@ -393,6 +449,8 @@ saved AS (
 -- and must be repeated as a full read (the client does so); whether it was a full read.
 SELECT (s.lines + 1)::text || ' '
            || md5(concat_ws(' ', s.sum1, s.sum2, s.sum3, s.sum4, current_setting('search_path'))),
-       (SELECT whole FROM decision) AND NOT ((SELECT yes FROM whole) AND READS_ALL) AS repeat,
-       (SELECT yes FROM whole) AND READS_ALL AS whole
-FROM saved s
+       (SELECT whole FROM decision) AND NOT (p_whole AND p_reads_all) AS repeat,
+       p_whole AND p_reads_all AS whole
+FROM saved s;
+END
+$reread$;
