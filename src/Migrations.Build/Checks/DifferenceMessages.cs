@@ -33,7 +33,7 @@ internal static class DifferenceMessages
                 inModel),
             ChangedAttribute changed => new Diagnostic(
                 DiagnosticCodes.DefinitionDiffers,
-                $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Attribute(changed)} {Value(changed.Expected)} in the model, {Value(changed.Actual)} after migrations.",
+                $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Said(changed, changed.Expected)} in the model, {Shown(changed, changed.Actual)} after migrations.",
                 inModel),
             _ => throw new InvalidOperationException("Unknown difference " + difference),
         };
@@ -54,7 +54,7 @@ internal static class DifferenceMessages
             RenamedObject r => new Diagnostic(DiagnosticCodes.DownRenamesObject,
                 $"The down of {migration} restores {DifferenceNames.Word(o.Kind)} {r.ExpectedName} as {r.ActualName} ({DifferenceNames.Of(o)}).", location),
             ChangedAttribute c => new Diagnostic(DiagnosticCodes.DownChangesObject,
-                $"The down of {migration} does not restore {what}: {Attribute(c)} {Value(c.Expected)} before the up, {Value(c.Actual)} after the down.", location),
+                $"The down of {migration} does not restore {what}: {Said(c, c.Expected)} before the up, {Shown(c, c.Actual)} after the down.", location),
             _ => throw new InvalidOperationException("Unknown difference " + difference),
         };
     }
@@ -69,7 +69,7 @@ internal static class DifferenceMessages
             UnexpectedObject => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} exists only the second time",
             MissingObject => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} exists only the first time",
             RenamedObject r => $"{DifferenceNames.Word(o.Kind)} {r.ExpectedName} is named {r.ActualName} the second time",
-            ChangedAttribute c => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}: {Attribute(c)} {Value(c.Expected)} the first time, {Value(c.Actual)} the second time",
+            ChangedAttribute c => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}: {Said(c, c.Expected)} the first time, {Shown(c, c.Actual)} the second time",
             _ => difference.ToString(),
         };
         return new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
@@ -78,6 +78,15 @@ internal static class DifferenceMessages
     private static string Value(string? value) => value ?? "none";
 
     private static string Attribute(ChangedAttribute changed) => DifferenceNames.Word(changed.Attribute);
+
+    /// <summary>An attribute and the first side's value (<c>type INTEGER</c>); the rowid-alias values are whole phrases.</summary>
+    private static string Said(ChangedAttribute changed, string? value) =>
+        changed.Attribute == ObjectAttribute.RowidAlias ? Shown(changed, value) : $"{Attribute(changed)} {Shown(changed, value)}";
+
+    /// <summary>One side's value; a column that is not the rowid's alias says why the spelling of its type matters.</summary>
+    private static string Shown(ChangedAttribute changed, string? value) => changed.Attribute == ObjectAttribute.RowidAlias
+        ? value ?? "a column of its own, not the rowid (only the type name INTEGER makes a one-column primary key the rowid's alias)"
+        : Value(value);
 
     private static string Capitalized(ComparedObject o)
     {

@@ -30,6 +30,7 @@ internal static class DifferenceNames
     {
         ObjectAttribute.Generated => "generated as",
         ObjectAttribute.AutoIncrement => "AUTOINCREMENT",
+        ObjectAttribute.RowidAlias => "rowid alias",
         ObjectAttribute.References => "REFERENCES",
         ObjectAttribute.OnDelete => "ON DELETE",
         ObjectAttribute.OnUpdate => "ON UPDATE",

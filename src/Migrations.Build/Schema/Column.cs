@@ -23,4 +23,8 @@ public sealed record Column(string Name, string Type)
     public bool AutoIncrement { get; init; }
 
     public string? Comment { get; init; }
+
+    /// <summary>SQLite: the table's one-column primary key is an alias of the rowid (declared <c>INTEGER PRIMARY KEY</c>;
+    /// <c>INT PRIMARY KEY</c> is a column of its own).</summary>
+    public bool RowidAlias { get; init; }
 }

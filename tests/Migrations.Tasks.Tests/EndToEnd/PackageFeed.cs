@@ -1,8 +1,10 @@
 namespace Migrations.Tasks.Tests.EndToEnd;
 
 /// <summary>
-/// Packs Migrations.Build once per test run (on first use, so unit tests alone do not pack), with a version of its own, into a temporary feed. The builds restore it
-/// into a package cache of this run (never the user's global cache), so a stale package can never be tested.
+/// The Migrations.Build package the end-to-end tests build with: the one <c>scripts/test.sh</c> packed before the tests
+/// (its folder in MIGRATIONS_E2E_FEED), else packed once per test run on first use (so unit tests alone do not pack).
+/// The builds restore it into a package cache of this run (never the user's global cache), so a stale package of the
+/// same version can never be tested.
 /// </summary>
 internal static class PackageFeed
 {
@@ -14,7 +16,11 @@ internal static class PackageFeed
     /// <summary>The folder of this run: the feed, the package cache and one folder per test.</summary>
     public static string RunDirectory { get; } = Path.Combine(Path.GetTempPath(), "migrations-build-e2e", $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Environment.ProcessId}");
 
-    public static string FeedDirectory => Path.Combine(RunDirectory, "feed");
+    public static string FeedDirectory { get; } = Environment.GetEnvironmentVariable(GivenFeedVariable) is { Length: > 0 } given
+        ? Path.GetFullPath(given)
+        : Path.Combine(RunDirectory, "feed");
+
+    private const string GivenFeedVariable = "MIGRATIONS_E2E_FEED";
 
     public static string PackagesDirectory => Path.Combine(RunDirectory, "packages");
 
@@ -42,19 +48,35 @@ internal static class PackageFeed
 
     private static string PackOnce()
     {
-        var version = $"0.0.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}";
-        Directory.CreateDirectory(FeedDirectory);
+        if (Environment.GetEnvironmentVariable(GivenFeedVariable) is { Length: > 0 })
+        {
+            return VersionIn(FeedDirectory)
+                ?? throw new InvalidOperationException($"{GivenFeedVariable}={FeedDirectory} holds no single Migrations.Build package.");
+        }
 
+        // The version a plain `dotnet pack` gives, the one the README's install snippet names.
+        Directory.CreateDirectory(FeedDirectory);
         var result = DotnetCommand.Run(
             RepositoryRoot,
             new Dictionary<string, string>(),
-            "pack", Path.Combine(RepositoryRoot, "src", "Migrations.Tasks"), "-c", "Release", "-o", FeedDirectory, $"-p:Version={version}", "-nodeReuse:false");
-        if (result.ExitCode != 0 || !File.Exists(Path.Combine(FeedDirectory, $"Migrations.Build.{version}.nupkg")))
-        {
-            throw new InvalidOperationException($"Packing Migrations.Build failed:{Environment.NewLine}{result.Output}");
-        }
+            "pack", Path.Combine(RepositoryRoot, "src", "Migrations.Tasks"), "-c", "Release", "-o", FeedDirectory, "-nodeReuse:false");
+        return result.ExitCode == 0 && VersionIn(FeedDirectory) is { } version
+            ? version
+            : throw new InvalidOperationException($"Packing Migrations.Build failed:{Environment.NewLine}{result.Output}");
+    }
 
-        return version;
+    /// <summary>The version of the one Migrations.Build package in <paramref name="feed"/>, from its file name.</summary>
+    private static string? VersionIn(string feed)
+    {
+        const string Prefix = "Migrations.Build.";
+        var versions = Directory.Exists(feed)
+            ? Directory.GetFiles(feed, Prefix + "*.nupkg")
+                .Select(Path.GetFileNameWithoutExtension)
+                .Select(name => name![Prefix.Length..])
+                .Where(version => char.IsAsciiDigit(version[0]))
+                .ToList()
+            : [];
+        return versions.Count == 1 ? versions[0] : null;
     }
 
     private static string FindRepositoryRoot()

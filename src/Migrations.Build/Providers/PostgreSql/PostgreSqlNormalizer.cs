@@ -3,8 +3,9 @@ using Migrations.Build.Schema;
 namespace Migrations.Build.Providers.PostgreSql;
 
 /// <summary>PostgreSQL's comparison rules. Both sides of every comparison are reflected from the same engine, which
-/// already normalized type aliases and expression spelling, so this only puts every collection in a stable order
-/// (catalog order depends on OIDs, i.e. on creation order, which must not matter).</summary>
+/// already normalized type aliases and most expression spelling, so this puts every collection in a stable order
+/// (catalog order depends on OIDs, i.e. on creation order, which must not matter) and unifies the few spellings the
+/// catalog keeps apart (<see cref="PostgreSqlExpressionSpelling"/>).</summary>
 internal static class PostgreSqlNormalizer
 {
     public static DatabaseSchema Normalize(DatabaseSchema schema) => schema with
@@ -24,6 +25,9 @@ internal static class PostgreSqlNormalizer
     /// <summary>Columns keep their ordinal order; constraints and indexes are sorted by name (then definition).</summary>
     public static Table NormalizeTable(Table table) => table with
     {
+        Columns = table.Columns
+            .Select(c => c.Default is null ? c : c with { Default = PostgreSqlExpressionSpelling.Canonical(c.Default) })
+            .ToValueList(),
         ForeignKeys = table.ForeignKeys
             .OrderBy(f => f.Name ?? string.Empty, StringComparer.Ordinal)
             .ThenBy(f => f.Describe(table.Name), StringComparer.Ordinal)

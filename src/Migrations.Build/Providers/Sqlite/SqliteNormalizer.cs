@@ -4,8 +4,11 @@ namespace Migrations.Build.Providers.Sqlite;
 
 /// <summary>SQLite's equivalence rules, applied to both sides before comparing. Idempotent: a schema read by
 /// <see cref="SqliteSchemaReader"/> is already in this form except for the rules that are about meaning (deferral).</summary>
-/// <remarks>Only rules SQLite itself guarantees are applied. Declared names keep their case (SQLite keeps it too);
-/// type names are not aliased (<c>INT</c> and <c>INTEGER</c> differ for a rowid alias and in STRICT tables).</remarks>
+/// <remarks>Only rules SQLite itself guarantees are applied. Declared names keep their case (SQLite keeps it too).
+/// Type names are not aliased, with one exception: <c>INT</c> and <c>INTEGER</c> name the same type everywhere (also in
+/// STRICT tables) except as a one-column primary key, where only <c>INTEGER</c> makes the column the rowid's alias; that
+/// difference is kept as its own attribute, <see cref="Column.RowidAlias"/> (set by the reader, from the declared type),
+/// whose message says why it matters.</remarks>
 internal static class SqliteNormalizer
 {
     public static DatabaseSchema Normalize(DatabaseSchema schema) => schema with
@@ -22,7 +25,7 @@ internal static class SqliteNormalizer
         {
             Columns = table.Columns.Select(c => c with
             {
-                Type = SqliteCanonicalText.OfType(c.Type),
+                Type = SqliteIntegerType.Unified(SqliteCanonicalText.OfType(c.Type)),
                 Default = c.Default is null ? null : SqliteCanonicalText.OfDefault(c.Default),
                 Collation = NormalizeCollation(c.Collation),
                 GeneratedExpression = c.GeneratedExpression is null ? null : SqliteCanonicalText.Of(c.GeneratedExpression, columns),

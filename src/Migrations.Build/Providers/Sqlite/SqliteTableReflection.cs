@@ -44,9 +44,10 @@ internal sealed class SqliteTableReflection(
         }
 
         var primaryKey = columns.Where(c => c.PrimaryKeyPosition > 0).OrderBy(c => c.PrimaryKeyPosition).Select(c => c.Name).ToList();
+        var rowidCandidate = primaryKey.Count == 1 && !table.WithoutRowid ? primaryKey[0] : null;
         return new Table(new ObjectName(table.Name))
         {
-            Columns = columns.Select(BuildColumn).ToValueList(),
+            Columns = columns.Select(c => BuildColumn(c, string.Equals(c.Name, rowidCandidate, StringComparison.Ordinal))).ToValueList(),
             PrimaryKey = primaryKey.Count == 0 ? null
                 : new PrimaryKey(definition.PrimaryKeyName, primaryKey.ToValueList()) { NameIsGenerated = definition.PrimaryKeyName is null },
             ForeignKeys = BuildForeignKeys(foreignKeys).OrderBy(f => f.Name is not null).ThenBy(f => f.Name, StringComparer.Ordinal)
@@ -61,12 +62,15 @@ internal sealed class SqliteTableReflection(
         };
     }
 
-    private Column BuildColumn(SqliteColumnRow row)
+    private Column BuildColumn(SqliteColumnRow row, bool rowidCandidate)
     {
         var written = definition.FindColumn(row.Name);
         var collation = written?.Collation?.ToUpperInvariant();
-        return new Column(row.Name, SqliteCanonicalText.OfType(row.Type))
+        var type = SqliteCanonicalText.OfType(row.Type);
+        return new Column(row.Name, SqliteIntegerType.Unified(type))
         {
+            // Decided on the declared type, before INT and INTEGER are unified.
+            RowidAlias = rowidCandidate && type == "INTEGER",
             NotNull = row.NotNull,
             Default = row.Default is null ? null : SqliteCanonicalText.OfDefault(row.Default),
             Collation = collation is null or "BINARY" ? null : collation,

@@ -8,6 +8,9 @@ internal sealed class ColumnKind : IObjectKind<PositionedColumn>
 {
     public static ColumnKind Instance { get; } = new();
 
+    /// <summary>The value of <see cref="ObjectAttribute.RowidAlias"/> for a column that is the rowid's alias.</summary>
+    public const string RowidAliasValue = "an alias of the rowid (INTEGER PRIMARY KEY)";
+
     public bool PairsByDefinition => false;
 
     public string? Name(PositionedColumn item) => item.Column.Name;
@@ -26,6 +29,7 @@ internal sealed class ColumnKind : IObjectKind<PositionedColumn>
         yield return (ObjectAttribute.Generated, c.GeneratedExpression is null ? null : $"({c.GeneratedExpression}) {c.GeneratedKind}".TrimEnd());
         yield return (ObjectAttribute.Identity, c.Identity is null ? null : "GENERATED " + c.Identity + " AS IDENTITY");
         yield return (ObjectAttribute.AutoIncrement, c.AutoIncrement ? "AUTOINCREMENT" : null);
+        yield return (ObjectAttribute.RowidAlias, c.RowidAlias ? RowidAliasValue : null);
         yield return (ObjectAttribute.Comment, c.Comment);
         if (options.Strict)
         {

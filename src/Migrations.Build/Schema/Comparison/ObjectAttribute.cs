@@ -16,6 +16,9 @@ public enum ObjectAttribute
     Identity,
     AutoIncrement,
 
+    /// <summary>SQLite: whether an integer primary key is the rowid's alias (see <see cref="Column.RowidAlias"/>).</summary>
+    RowidAlias,
+
     /// <summary>A column's 1-based position (compared only in the exact comparison).</summary>
     Position,
 

@@ -37,11 +37,15 @@ public sealed class SqliteReflectionCases : ReflectionCases
     [DataRow("generated column spelling",
         "CREATE TABLE t(a INT, b INT GENERATED ALWAYS AS (a * 2) VIRTUAL)",
         "CREATE TABLE t(a INT, b INT AS (a*2))")]
+    [DataRow("INT and INTEGER outside a rowid key (also STRICT, also a WITHOUT ROWID key)",
+        "CREATE TABLE t(a INT, b int NOT NULL); CREATE TABLE s(id INTEGER PRIMARY KEY, n INT) STRICT; CREATE TABLE w(id INT PRIMARY KEY) WITHOUT ROWID",
+        "CREATE TABLE t(a INTEGER, b integer NOT NULL); CREATE TABLE s(id INTEGER PRIMARY KEY, n INTEGER) STRICT; CREATE TABLE w(id INTEGER PRIMARY KEY) WITHOUT ROWID")]
     public Task Two_sqlite_spellings_of_one_schema_reflect_equal(string why, string first, string second) =>
         Two_spellings_of_one_schema_reflect_equal(why, first, second);
 
     [TestMethod]
-    [DataRow("type alias (SQLite keeps the declared type)", "CREATE TABLE t(a INT)", "CREATE TABLE t(a INTEGER)", ObjectKind.Column, ObjectAttribute.Type)]
+    [DataRow("type (another type, not an alias)", "CREATE TABLE t(a INT)", "CREATE TABLE t(a BIGINT)", ObjectKind.Column, ObjectAttribute.Type)]
+    [DataRow("rowid alias (INT PRIMARY KEY is a column of its own)", "CREATE TABLE t(id INT PRIMARY KEY)", "CREATE TABLE t(id INTEGER PRIMARY KEY)", ObjectKind.Column, ObjectAttribute.RowidAlias)]
     [DataRow("collation", "CREATE TABLE t(a TEXT)", "CREATE TABLE t(a TEXT COLLATE NOCASE)", ObjectKind.Column, ObjectAttribute.Collation)]
     [DataRow("default quoted identifier case", "CREATE TABLE t(a TEXT DEFAULT \"a\")", "CREATE TABLE t(a TEXT DEFAULT \"A\")", ObjectKind.Column, ObjectAttribute.Default)]
     [DataRow("autoincrement", "CREATE TABLE t(id INTEGER PRIMARY KEY)", "CREATE TABLE t(id INTEGER PRIMARY KEY AUTOINCREMENT)", ObjectKind.Column, ObjectAttribute.AutoIncrement)]

@@ -41,7 +41,7 @@ public sealed class SqliteSchemaReaderTests
     }
 
     [TestMethod]
-    public async Task Columns_keep_type_nullability_default_collation_generation_and_autoincrement()
+    public async Task Columns_keep_type_nullability_default_collation_generation_autoincrement_and_rowid_alias()
     {
         var table = (await SqliteTestDatabase.ReflectAsync("""
             CREATE TABLE t(
@@ -55,9 +55,9 @@ public sealed class SqliteSchemaReaderTests
         CollectionAssert.AreEqual(
             new[]
             {
-                new Column("id", "INTEGER") { AutoIncrement = true },
+                new Column("id", "INTEGER") { AutoIncrement = true, RowidAlias = true },
                 new Column("name", "VARCHAR(40)") { NotNull = true, Collation = "NOCASE", Default = "'anon'" },
-                new Column("twice", "INT") { GeneratedExpression = "id * 2", GeneratedKind = "STORED" },
+                new Column("twice", "INTEGER") { GeneratedExpression = "id * 2", GeneratedKind = "STORED" },
                 new Column("plain", string.Empty),
             },
             table.Columns.ToArray());

@@ -99,7 +99,7 @@ public sealed class DifferenceMessagesTests
         CollectionAssert.AreEqual(
             new[]
             {
-                "options", "comment", "type", "nullability", "default", "collation", "generated as", "identity", "AUTOINCREMENT",
+                "options", "comment", "type", "nullability", "default", "collation", "generated as", "identity", "AUTOINCREMENT", "rowid alias",
                 "position", "columns", "REFERENCES", "ON DELETE", "ON UPDATE", "MATCH", "deferrability", "validation", "CHECK",
                 "definition", "uniqueness", "keys", "method", "INCLUDE", "WHERE", "NULLS NOT DISTINCT", "kind", "table", "labels",
                 "START", "INCREMENT", "MINVALUE", "MAXVALUE", "CYCLE", "OWNED BY",

@@ -50,6 +50,7 @@ internal static class KindSamples
             new(ObjectAttribute.Generated, c => c with { GeneratedExpression = "a * 2", GeneratedKind = "STORED" }, null, "(a * 2) STORED"),
             new(ObjectAttribute.Identity, c => c with { Identity = "ALWAYS" }, null, "GENERATED ALWAYS AS IDENTITY"),
             new(ObjectAttribute.AutoIncrement, c => c with { AutoIncrement = true }, null, "AUTOINCREMENT"),
+            new(ObjectAttribute.RowidAlias, c => c with { RowidAlias = true }, null, ColumnKind.RowidAliasValue),
             new(ObjectAttribute.Comment, c => c with { Comment = "note" }, null, "note"),
         ]);
 
