@@ -20,6 +20,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     private readonly object _engineLock = new();
     private EngineProcess? _engine;
     private volatile bool _canceled;
+    private VisibleMessages? _visible;
 
     [Required]
     public string MigrationsDirectory { get; set; } = "";
@@ -54,6 +55,9 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
 
     /// <summary>Where a diagnostic without a location points: the project file (MSBuild would name this package's targets file).</summary>
     public string? ProjectFile { get; set; }
+
+    /// <summary>At most one visible progress line per this many seconds (0: every step); the rest are low-importance.</summary>
+    public int ProgressIntervalSeconds { get; set; } = 5;
 
     public override bool Execute()
     {
@@ -104,6 +108,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
                 Cancel();
             }
 
+            _visible = new VisibleMessages(Log, TimeSpan.FromSeconds(Math.Max(0, ProgressIntervalSeconds)));
             var standardError = new Queue<string>();
             foreach (var output in engine.ReadOutput())
             {
@@ -236,7 +241,9 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
                 Log.LogMessage(MessageImportance.Normal, $"{origin}{EngineProtocol.Severities.Info} {line.Code}: {line.Message}", []);
                 break;
             case EngineLineKind.Summary:
-                Log.LogMessage(MessageImportance.High, line.Message, []);
+                _visible!.Show(line.Message);
+                break;
+            case EngineLineKind.Progress when _visible!.ShowProgress(line.Message):
                 break;
             default:
                 Log.LogMessage(MessageImportance.Low, line.Message, []);

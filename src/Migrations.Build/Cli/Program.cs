@@ -24,6 +24,7 @@ public static class Program
             {
                 CheckCommand.Create(),
                 ProvidersCommand.Create(),
+                PostgresKeeperCommand.Create(),
             };
             var parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)

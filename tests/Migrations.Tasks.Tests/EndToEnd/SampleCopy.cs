@@ -64,13 +64,16 @@ internal sealed partial class SampleCopy
     /// <summary>Builds the first sample's project with extra properties or switches.</summary>
     public BuildResult Build(params string[] properties) => BuildTarget(ProjectFile, properties);
 
-    /// <summary>Builds <paramref name="target"/> (a project or solution file) with extra arguments.</summary>
-    public BuildResult BuildTarget(string target, params string[] arguments)
+    /// <summary>Builds <paramref name="target"/> (a project or solution file) with extra arguments, with the console logger.</summary>
+    public BuildResult BuildTarget(string target, params string[] arguments) => BuildWithLogger(target, "-tl:off", arguments);
+
+    /// <summary>Builds <paramref name="target"/> with a logger switch of its own (<c>-tl:on</c> forces the terminal logger).</summary>
+    public BuildResult BuildWithLogger(string target, string loggerSwitch, params string[] arguments)
     {
         var errorLog = Path.Combine(Root, $"errors-{Guid.NewGuid():N}.log");
         string[] common =
         [
-            "build", target, "-nodeReuse:false", "-tl:off", $"-p:MigrationsBuildVersion={PackageFeed.Version}",
+            "build", target, "-nodeReuse:false", loggerSwitch, $"-p:MigrationsBuildVersion={PackageFeed.Version}",
             $"-flp:errorsonly;logfile={errorLog}",
         ];
         var result = DotnetCommand.Run(Root, new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageFeed.PackagesDirectory }, [.. common, .. arguments]);

@@ -32,7 +32,7 @@ internal sealed class DowngradeSweep(CheckContext context, IScratchDatabase data
         for (var i = to - 1; i >= from; i--)
         {
             var migration = migrations[i];
-            context.Progress($"reverting {migration}");
+            context.Progress($"migration {i + 1}/{migrations.Count}: reverting {migration}");
             if (!await TryRevertAsync(migration.Down!, cancellationToken) || await DigestAsync(cancellationToken) != digests[i])
             {
                 return (proven, i);

@@ -110,7 +110,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
         for (var i = 0; i < until; i++)
         {
             var migration = migrations[i];
-            context.Progress($"applying {migration}");
+            context.Progress($"migration {i + 1}/{migrations.Count}: applying {migration}");
             if (oneByOne.Contains(i))
             {
                 fingerprint ??= await database.ReadFingerprintAsync(cancellationToken);

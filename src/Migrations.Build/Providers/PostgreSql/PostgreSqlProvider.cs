@@ -45,14 +45,24 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     /// <summary>The temporary cluster this provider started, or null when it uses a given server.</summary>
     public TemporaryCluster? Cluster => _cluster;
 
-    /// <summary>Connects to <paramref name="connectionString"/>'s server, or starts a <see cref="TemporaryCluster"/>
-    /// when it is null or empty, and sweeps stale scratch databases.</summary>
+    /// <summary>The warm cluster this provider uses (see <see cref="PostgreSql.WarmCluster"/>), or null.</summary>
+    internal WarmCluster? WarmCluster { get; private init; }
+
+    /// <summary>Connects to <paramref name="connectionString"/>'s server, or, when it is null or empty, uses this user's
+    /// <see cref="PostgreSql.WarmCluster"/> (started if need be) or, where that is off, starts a <see cref="TemporaryCluster"/>;
+    /// sweeps stale scratch databases.</summary>
     /// <exception cref="ProviderSetupException">Invalid connection string (MIG0004), unreachable server or failed login
     /// (MIG0005), no binaries for a temporary cluster (MIG0007). The message never contains the password.</exception>
     public static async Task<PostgreSqlProvider> CreateAsync(string? connectionString, CancellationToken cancellationToken)
     {
         TemporaryCluster? cluster = null;
-        if (string.IsNullOrWhiteSpace(connectionString))
+        WarmCluster? warm = null;
+        if (string.IsNullOrWhiteSpace(connectionString) && WarmCluster.IsEnabled)
+        {
+            warm = await WarmCluster.StartAsync(cancellationToken).ConfigureAwait(false);
+            connectionString = warm.ConnectionString;
+        }
+        else if (string.IsNullOrWhiteSpace(connectionString))
         {
             cluster = await TemporaryCluster.StartAsync(cancellationToken).ConfigureAwait(false);
             connectionString = cluster.ConnectionString;
@@ -64,6 +74,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             var (server, version, mayTrack) = await ServerConnection.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
             var provider = new PostgreSqlProvider(server, settings, version, cluster)
             {
+                WarmCluster = warm,
                 ProofCost = mayTrack ? TrackedProofCost : WholeProofCost,
             };
             provider.SweptDatabases = await ScratchDatabaseSweeper
@@ -91,7 +102,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         {
             // On our own cluster (fsync off) copying the files is about twice as fast as the default WAL-logged copy;
             // on a user's server FILE_COPY would force checkpoints, so the default stays.
-            var strategy = _cluster is not null && ServerVersion.Major >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
+            var strategy = (_cluster is not null || WarmCluster is not null) && ServerVersion.Major >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
             await using (var create = _server.CreateCommand($"CREATE DATABASE {quoted} TEMPLATE template0{strategy}"))
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -213,6 +224,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     {
         _creating.Dispose();
         await _server.DisposeAsync().ConfigureAwait(false);
+        WarmCluster?.MarkUsed();
         if (_cluster is not null)
         {
             await _cluster.DisposeAsync().ConfigureAwait(false);

@@ -17,8 +17,7 @@ namespace Migrations.Build.Providers.PostgreSql;
 /// </remarks>
 public sealed class TemporaryCluster : IAsyncDisposable
 {
-    private const string SuperUser = "postgres";
-    private static readonly TimeSpan ToolTimeout = TimeSpan.FromSeconds(120);
+    private const string SuperUser = ClusterCommands.SuperUser;
 
     private readonly ServerBinaries _binaries;
     private readonly ServerAccount _account;
@@ -80,9 +79,11 @@ public sealed class TemporaryCluster : IAsyncDisposable
         try
         {
             await account.TakeOwnershipAsync(root, cancellationToken).ConfigureAwait(false);
-            await cluster.InitializeAsync(cancellationToken).ConfigureAwait(false);
+            var commands = new ClusterCommands(binaries, account);
+            await commands.InitializeAsync(root, cluster.DataDirectory).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            await cluster.StartServerAsync(port, cancellationToken).ConfigureAwait(false);
+            // The caller checks the token once the server is up; DisposeAsync stops it cleanly.
+            await commands.StartAsync(root, cluster.DataDirectory, cluster.LogFile, port).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return cluster;
         }
@@ -91,50 +92,6 @@ public sealed class TemporaryCluster : IAsyncDisposable
             await cluster.DisposeAsync().ConfigureAwait(false);
             throw;
         }
-    }
-
-    private async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        // Not cancelled midway: a killed initdb leaves its bootstrap backend writing into the folder being deleted.
-        var result = await RunToolAsync(
-            _binaries.InitDb,
-            ["-D", DataDirectory, "-A", "trust", "-U", SuperUser, "--no-sync", "-E", "UTF8", "--locale=C"],
-            CancellationToken.None).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            throw new ProviderSetupException(
-                DiagnosticCodes.ScratchDatabaseFailed,
-                $"initdb ({_binaries.InitDb}) could not create a temporary PostgreSQL cluster in {RootDirectory}: {result.Output}");
-        }
-    }
-
-    private async Task StartServerAsync(int port, CancellationToken cancellationToken)
-    {
-        var listen = OperatingSystem.IsWindows()
-            ? "-c listen_addresses=127.0.0.1"
-            : $"-k \"{RootDirectory}\" -c listen_addresses=''";
-        var options = string.Create(
-            CultureInfo.InvariantCulture,
-            $"{listen} -c port={port} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50");
-        // Not cancelled midway: killing pg_ctl can leave a postmaster that has not written postmaster.pid yet, which
-        // DisposeAsync would then not stop. The caller checks the token once the server is up and stops it cleanly.
-        var result = await RunToolAsync(
-            _binaries.PgCtl,
-            ["start", "-w", "-t", "60", "-D", DataDirectory, "-l", LogFile, "-o", options],
-            CancellationToken.None).ConfigureAwait(false);
-        if (!result.Succeeded)
-        {
-            var log = File.Exists(LogFile) ? await File.ReadAllTextAsync(LogFile, cancellationToken).ConfigureAwait(false) : string.Empty;
-            throw new ProviderSetupException(
-                DiagnosticCodes.ScratchDatabaseFailed,
-                $"The temporary PostgreSQL server did not start: {result.Output} {LastLines(log, 5)}".TrimEnd());
-        }
-    }
-
-    private Task<CommandResult> RunToolAsync(string program, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var (fileName, commandArguments) = _account.Command(program, arguments);
-        return ExternalCommand.RunAsync(fileName, commandArguments, RootDirectory, ToolTimeout, cancellationToken);
     }
 
     /// <summary>Stops the server at once (nothing in it is worth a clean shutdown) and deletes the folder.</summary>
@@ -161,11 +118,8 @@ public sealed class TemporaryCluster : IAsyncDisposable
         OrphanedClusterSweeper.SweepAsync(TemporaryParent(account), data => StopAsync(binaries, account, data), DateTime.UtcNow);
 
     /// <summary>Stops the server of a data directory at once.</summary>
-    private static Task StopAsync(ServerBinaries binaries, ServerAccount account, string dataDirectory)
-    {
-        var (fileName, arguments) = account.Command(binaries.PgCtl, ["stop", "-w", "-D", dataDirectory, "-m", "immediate"]);
-        return ExternalCommand.RunAsync(fileName, arguments, null, ToolTimeout, CancellationToken.None);
-    }
+    private static Task StopAsync(ServerBinaries binaries, ServerAccount account, string dataDirectory) =>
+        new ClusterCommands(binaries, account).StopAsync(dataDirectory);
 
     private void OnProcessExit(object? sender, EventArgs e) => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
@@ -202,6 +156,4 @@ public sealed class TemporaryCluster : IAsyncDisposable
         return port;
     }
 
-    private static string LastLines(string text, int count) =>
-        string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(count).Select(l => l.Trim()));
 }
