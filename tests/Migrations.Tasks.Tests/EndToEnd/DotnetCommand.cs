@@ -34,6 +34,8 @@ internal static class DotnetCommand
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        // A throwaway PostgreSQL cluster per check, removed when it ends, unless a test asks for the warm one.
+        startInfo.Environment["MIGRATIONS_POSTGRES_CLUSTER"] = "temporary";
         foreach (var entry in environment)
         {
             startInfo.Environment[entry.Key] = entry.Value;

@@ -21,6 +21,9 @@ internal sealed partial class SampleCopy
 
     public string Sample { get; }
 
+    /// <summary>Environment variables of this copy's builds (beyond the isolation every build gets).</summary>
+    public Dictionary<string, string> Environment { get; } = [];
+
     public string ProjectDirectory => Path.Combine(Root, Sample);
 
     public string ProjectFile => Path.Combine(ProjectDirectory, Sample + ".csproj");
@@ -76,7 +79,8 @@ internal sealed partial class SampleCopy
             "build", target, "-nodeReuse:false", loggerSwitch, $"-p:MigrationsBuildVersion={PackageFeed.Version}",
             $"-flp:errorsonly;logfile={errorLog}",
         ];
-        var result = DotnetCommand.Run(Root, new Dictionary<string, string> { ["NUGET_PACKAGES"] = PackageFeed.PackagesDirectory }, [.. common, .. arguments]);
+        var environment = new Dictionary<string, string>(Environment) { ["NUGET_PACKAGES"] = PackageFeed.PackagesDirectory };
+        var result = DotnetCommand.Run(Root, environment, [.. common, .. arguments]);
         var errors = File.Exists(errorLog) ? File.ReadAllLines(errorLog).Where(l => l.Length > 0).Select(WithoutNodePrefix).ToArray() : [];
         return new BuildResult(result.ExitCode, result.Output, errors);
     }
