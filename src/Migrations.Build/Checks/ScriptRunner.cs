@@ -24,6 +24,14 @@ internal static class ScriptRunner
         return false;
     }
 
+    /// <summary>Applies an up as the runners do: in its own transaction unless it cannot have one.</summary>
+    public static Task<bool> TryApplyAsync(CheckContext context, IScratchDatabase database, Migration migration, CancellationToken cancellationToken) =>
+        TryApplyAsync(context, database, migration, transactional: !NeedsNoTransaction(context.Provider, migration.Up), cancellationToken);
+
+    /// <summary>Runs a script as the runners do: in its own transaction unless it cannot have one.</summary>
+    public static Task<StatementFailedException?> TryRunAsync(IDatabaseProvider provider, IScratchDatabase database, SqlScript script, CancellationToken cancellationToken) =>
+        TryRunAsync(database, script, transactional: !NeedsNoTransaction(provider, script), cancellationToken);
+
     /// <summary>Runs a script (in its own transaction when <paramref name="transactional"/>, else in whatever is open);
     /// when a statement fails, rolls back an open transaction and returns the failure.</summary>
     public static async Task<StatementFailedException?> TryRunAsync(IScratchDatabase database, SqlScript script, bool transactional, CancellationToken cancellationToken)

@@ -45,7 +45,7 @@ internal sealed class DowngradeSweep(CheckContext context, IScratchDatabase data
     }
 
     private async Task<bool> TryRevertAsync(SqlScript down, CancellationToken cancellationToken) =>
-        await ScriptRunner.TryRunAsync(database, down, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, down), cancellationToken) is null;
+        await ScriptRunner.TryRunAsync(context.Provider, database, down, cancellationToken) is null;
 
     private async Task<string> DigestAsync(CancellationToken cancellationToken) =>
         FingerprintDigest.Of(await database.ReadFingerprintAsync(cancellationToken));

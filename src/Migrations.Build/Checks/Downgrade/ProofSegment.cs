@@ -135,7 +135,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
                     fingerprint = null;
                 }
             }
-            else if (await ScriptRunner.TryApplyAsync(context, database, migration, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
+            else if (await ScriptRunner.TryApplyAsync(context, database, migration, cancellationToken))
             {
                 fingerprint = null;
             }
@@ -169,7 +169,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             }
 
             var migration = migrations[k];
-            if (!await ScriptRunner.TryApplyAsync(context, database, migration, transactional: !ScriptRunner.NeedsNoTransaction(context.Provider, migration.Up), cancellationToken))
+            if (!await ScriptRunner.TryApplyAsync(context, database, migration, cancellationToken))
             {
                 return k;
             }
