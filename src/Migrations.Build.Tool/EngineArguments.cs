@@ -9,6 +9,15 @@ internal static class EngineArguments
 {
     public static IReadOnlyList<string> For(ToolRequest request, ProjectSettings settings)
     {
+        if (settings.Source is { } source && !string.Equals(source, "Sql", StringComparison.OrdinalIgnoreCase))
+        {
+            // Said, not guessed: checking the folder as SQL scripts would check something else than the build does.
+            throw new ToolProblem(new Diagnostic(
+                DiagnosticCodes.InvalidOption,
+                $"dotnet migrations reads migrations from SQL script folders; '{settings.ProjectFile}' sets MigrationsSource to {source}. Run its check with dotnet build or dotnet msbuild -restore -t:ValidateMigrations.",
+                new SourceLocation(settings.ProjectFile)));
+        }
+
         var arguments = new List<string> { request.Command, "--migrations", settings.MigrationsDirectory };
         if (settings.Provider is { } provider)
         {

@@ -10,7 +10,7 @@ internal sealed record ProjectSettings(string ProjectFile)
     public static readonly string[] Properties =
     [
         "MSBuildProjectDirectory", "MigrationsDirectory", "MigrationsModel", "MigrationsProvider", "MigrationsConnectionString",
-        "MigrationsDowngradeCheck", "MigrationsRequireDowngrade", "MigrationsLayout",
+        "MigrationsDowngradeCheck", "MigrationsRequireDowngrade", "MigrationsLayout", "MigrationsSource",
     ];
 
     /// <summary>The items read.</summary>
@@ -36,6 +36,9 @@ internal sealed record ProjectSettings(string ProjectFile)
     public bool RequireDowngrade { get; init; }
 
     public string? Layout { get; init; }
+
+    /// <summary><c>Sql</c> (a folder of scripts) or <c>EfCore</c>; null: not set (a folder of scripts).</summary>
+    public string? Source { get; init; }
 
     public IReadOnlyList<string> PendingTables { get; init; } = [];
 
@@ -68,6 +71,7 @@ internal sealed record ProjectSettings(string ProjectFile)
             DowngradeCheck = Property("MigrationsDowngradeCheck") is { Length: > 0 } dc ? dc : "All",
             RequireDowngrade = string.Equals(Property("MigrationsRequireDowngrade"), "true", StringComparison.OrdinalIgnoreCase),
             Layout = NullIfEmpty(Property("MigrationsLayout")),
+            Source = NullIfEmpty(Property("MigrationsSource")),
             PendingTables = Item("MigrationsPendingTable"),
             Ignore = Item("MigrationsIgnore"),
         };
@@ -75,7 +79,7 @@ internal sealed record ProjectSettings(string ProjectFile)
 
     /// <summary>Leaves the connection string out, so a settings object can be printed (with -v) or asserted on.</summary>
     public override string ToString() =>
-        $"project {ProjectFile}: migrations {MigrationsDirectory}, model {Model ?? "(none)"}, provider {Provider ?? "(default)"}, "
+        $"project {ProjectFile}: {Source ?? "Sql"} migrations {MigrationsDirectory}, model {Model ?? "(none)"}, provider {Provider ?? "(default)"}, "
         + $"connection {(ConnectionString is null ? "(none)" : "(set)")}, downgrade {DowngradeCheck}, require-downgrade {RequireDowngrade}, "
         + $"layout {Layout ?? "(detected)"}, pending [{string.Join(", ", PendingTables)}], ignore [{string.Join(", ", Ignore)}]";
 

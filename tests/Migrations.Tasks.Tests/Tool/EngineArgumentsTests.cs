@@ -69,6 +69,16 @@ public sealed class EngineArgumentsTests
     }
 
     [TestMethod]
+    public void A_project_whose_migrations_are_not_SQL_scripts_is_refused_with_what_to_run_instead()
+    {
+        var problem = Assert.ThrowsExactly<ToolProblem>(() => EngineArguments.For(new ToolRequest("check"), Settings with { Source = "EfCore" }));
+
+        Assert.AreEqual(
+            "/src/app/App.csproj(1,1): error MIG0006: dotnet migrations reads migrations from SQL script folders; '/src/app/App.csproj' sets MigrationsSource to EfCore. Run its check with dotnet build or dotnet msbuild -restore -t:ValidateMigrations.",
+            problem.Diagnostic.ToString());
+    }
+
+    [TestMethod]
     [DataRow("check")]
     [DataRow("snapshot")]
     public void The_connection_string_is_never_an_argument(string command)
