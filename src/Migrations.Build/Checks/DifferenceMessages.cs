@@ -75,6 +75,21 @@ internal static class DifferenceMessages
         return new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
     }
 
+    /// <summary>A difference between the schemas after two versions (<c>diff FROM TO</c>), in the words of the checks:
+    /// <paramref name="from"/> is the expected side, <paramref name="to"/> the actual one.</summary>
+    public static string Between(SchemaDifference difference, string from, string to)
+    {
+        var o = difference.Object;
+        return difference switch
+        {
+            UnexpectedObject => $"{Capitalized(o)} {DifferenceNames.Of(o)} exists after {to}, not after {from}.",
+            MissingObject => $"{Capitalized(o)} {DifferenceNames.Of(o)} exists after {from}, not after {to}.",
+            RenamedObject r => $"{Capitalized(o)} {DifferenceNames.Of(o)} is named {r.ExpectedName ?? "(unnamed)"} after {from}, {r.ActualName ?? "(unnamed)"} after {to}.",
+            ChangedAttribute c => $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Attribute(c)} {Value(c.Expected)} after {from}, {Value(c.Actual)} after {to}.",
+            _ => throw new InvalidOperationException("Unknown difference " + difference),
+        };
+    }
+
     private static string Value(string? value) => value ?? "none";
 
     private static string Attribute(ChangedAttribute changed) => DifferenceNames.Word(changed.Attribute);

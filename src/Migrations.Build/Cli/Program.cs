@@ -20,10 +20,13 @@ public static class Program
             var root = new RootCommand(
                 "Migrations.Build: validates database migrations (history, upgrade, drift against the model, downgrade proofs)."
                 + $"{Environment.NewLine}{Environment.NewLine}  Migrations.Build {CheckCommand.Synopsis}{Environment.NewLine}{Environment.NewLine}"
+                + $"  Migrations.Build {SnapshotCommand.Synopsis}{Environment.NewLine}  Migrations.Build {DiffCommand.Synopsis}{Environment.NewLine}{Environment.NewLine}"
                 + "'Migrations.Build check --help' describes each option.")
             {
                 CheckCommand.Create(),
                 ProvidersCommand.Create(),
+                SnapshotCommand.Create(),
+                DiffCommand.Create(),
                 PostgresKeeperCommand.Create(),
             };
             var parsed = root.Parse(args);

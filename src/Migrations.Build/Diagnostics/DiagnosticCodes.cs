@@ -15,6 +15,11 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ScratchDatabaseFailed = new("MIG0009", "The scratch database could not be created or dropped", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReportNotWritten = new("MIG0010", "The reports could not be written", DiagnosticSeverity.Warning);
 
+    // MIG0045–0049: the snapshot and diff commands and the `dotnet migrations` tool.
+    public static readonly DiagnosticDescriptor UnknownVersion = new("MIG0045", "A version names no migration", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ProjectSettingsUnreadable = new("MIG0046", "The project's settings could not be read through MSBuild", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ProjectNotFound = new("MIG0047", "No single project file to read the settings from", DiagnosticSeverity.Error);
+
     // MIG1xxx: history.
     public static readonly DiagnosticDescriptor DuplicateVersion = new("MIG1001", "Two migrations have the same version", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DownWithoutUp = new("MIG1002", "A down script has no up script", DiagnosticSeverity.Error);

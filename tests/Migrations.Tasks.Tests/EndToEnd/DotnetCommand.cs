@@ -8,9 +8,13 @@ namespace Migrations.Tasks.Tests.EndToEnd;
 /// time limit reports.</remarks>
 internal static class DotnetCommand
 {
-    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public static CommandResult Run(string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        RunProgram("dotnet", workingDirectory, environment, arguments);
+
+    /// <summary>Runs another program the same way, e.g. an installed .NET tool's command.</summary>
+    public static CommandResult RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
