@@ -69,7 +69,7 @@ internal sealed class WarmCluster
     public static bool IsEnabled =>
         !string.Equals(Environment.GetEnvironmentVariable(DisableVariable), "temporary", StringComparison.OrdinalIgnoreCase)
         && !OperatingSystem.IsWindows()
-        && WarmClusterKeeper.SessionLauncher is not null;
+        && WarmClusterKeeper.CanStart;
 
     /// <summary>The cluster in <paramref name="root"/> (for its keeper).</summary>
     internal static WarmCluster At(string root, ClusterCommands commands, TimeSpan idleTimeout) => new(root, commands, idleTimeout);

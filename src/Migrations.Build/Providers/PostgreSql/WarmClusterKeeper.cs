@@ -20,6 +20,10 @@ internal static class WarmClusterKeeper
     /// <summary>The <c>setsid</c> program, or null where there is none (then checks use temporary clusters).</summary>
     public static string? SessionLauncher => Setsid.Value;
 
+    /// <summary>Whether a keeper can be started from this process: <c>setsid</c> exists and this engine can be run again
+    /// (a host that carries the engine's dll without its runtimeconfig, e.g. a tool, cannot).</summary>
+    public static bool CanStart => SessionLauncher is not null && EngineCommand() is not null;
+
     /// <summary>Starts a keeper for <paramref name="cluster"/> unless one is alive.</summary>
     public static void EnsureRunning(WarmCluster cluster)
     {
@@ -31,7 +35,7 @@ internal static class WarmClusterKeeper
             }
         }
 
-        var (program, prefix) = EngineCommand();
+        var (program, prefix) = EngineCommand()!.Value;
         var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
         // The shell gives the keeper /dev/null for its standard streams (the engine's are the build's pipes, which must
         // close when the engine ends) and setsid -f forks it into a new session and returns at once.
@@ -101,7 +105,7 @@ internal static class WarmClusterKeeper
 
     /// <summary>How to run this engine again: the native executable itself, or the dotnet host with the engine's dll
     /// (also when this code runs in another host, e.g. a test run).</summary>
-    private static (string Program, string[] Prefix) EngineCommand()
+    private static (string Program, string[] Prefix)? EngineCommand()
     {
         var process = Environment.ProcessPath ?? "dotnet";
         var name = Path.GetFileNameWithoutExtension(process);
@@ -110,8 +114,11 @@ internal static class WarmClusterKeeper
             return (process, []);
         }
 
-        var host = name == "dotnet" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? FindOnPath("dotnet") ?? "dotnet";
-        return (host, [Path.Combine(AppContext.BaseDirectory, "Migrations.Build.dll")]);
+        var dll = Path.Combine(AppContext.BaseDirectory, "Migrations.Build.dll");
+        var host = name == "dotnet" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? FindOnPath("dotnet");
+        return host is not null && File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json"))
+            ? (host, [dll])
+            : null;
     }
 
     private static string? FindOnPath(string fileName) =>
