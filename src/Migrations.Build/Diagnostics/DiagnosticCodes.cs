@@ -14,6 +14,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NoMigrations = new("MIG0008", "The migrations directory contains no migrations", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ScratchDatabaseFailed = new("MIG0009", "The scratch database could not be created or dropped", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReportNotWritten = new("MIG0010", "The reports could not be written", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor StepSummaryNotWritten = new("MIG0040", "The summary could not be appended to the CI job page", DiagnosticSeverity.Warning);
 
     // MIG1xxx: history.
     public static readonly DiagnosticDescriptor DuplicateVersion = new("MIG1001", "Two migrations have the same version", DiagnosticSeverity.Error);
