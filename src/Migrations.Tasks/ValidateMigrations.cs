@@ -45,6 +45,10 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
 
     public string? ReportDirectory { get; set; }
 
+    /// <summary>The folder report paths are relative to (<c>MigrationsRepositoryRoot</c>); empty: the engine takes the
+    /// nearest folder upwards with <c>.git</c>, else the project folder.</summary>
+    public string? RepositoryRoot { get; set; }
+
     /// <summary>The engine: the portable <c>Migrations.Build.dll</c> (in the package: <c>tools/net8.0/</c>), run on
     /// the dotnet host, or a native executable (<c>tools/linux-x64/Migrations.Build</c>), run directly.</summary>
     [Required]
@@ -199,6 +203,8 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
         AddOption(arguments, "--layout", Layout);
         AddOption(arguments, "--report-dir", ReportDirectory);
+        AddOption(arguments, "--repository-root", RepositoryRoot);
+        AddOption(arguments, "--project-file", ProjectFile);
         foreach (var table in PendingTables)
         {
             AddOption(arguments, "--pending-table", table.ItemSpec);

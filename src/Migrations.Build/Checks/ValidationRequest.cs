@@ -31,6 +31,14 @@ public sealed record ValidationRequest(string MigrationsDirectory)
     /// <summary>Where to write the schema snapshot, Markdown summary and SARIF; null: no reports.</summary>
     public string? ReportDirectory { get; init; }
 
+    /// <summary>The folder report paths are relative to (SARIF, JUnit, code quality); null: the nearest folder upwards
+    /// with <c>.git</c>, else the project folder (<c>Reports/SourceRoot</c>).</summary>
+    public string? RepositoryRoot { get; init; }
+
+    /// <summary>The project file, where reports place a diagnostic that belongs to no file (a setting is wrong, a
+    /// server unreachable), so that code scanning can show it; null: the migrations folder.</summary>
+    public string? ProjectFile { get; init; }
+
     /// <summary>Path of the history lock; default <c>migrations.lock</c> in the migrations directory.</summary>
     public string? LockFile { get; init; }
 

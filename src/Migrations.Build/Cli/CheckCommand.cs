@@ -15,7 +15,7 @@ public static class CheckCommand
     public static readonly string Synopsis =
         $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--pending-table NAME]... "
         + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
-        + "[--lock-file FILE] [--update-lock] [--format text|json] [--verbose]";
+        + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--verbose]";
 
     public static Command Create()
     {
@@ -28,16 +28,18 @@ public static class CheckCommand
         var downgrade = new Option<string>("--downgrade") { Description = "Which downgrades to prove: all, last:N or none.", DefaultValueFactory = _ => "all" };
         var requireDowngrade = new Option<bool>("--require-downgrade") { Description = "A migration without a down is an error." };
         var layout = new Option<string?>("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose." };
-        var reportDir = new Option<string?>("--report-dir") { Description = "Write schema snapshot, Markdown summary and SARIF here." };
+        var reportDir = new Option<string?>("--report-dir") { Description = "Write schema snapshots, summary.md, migrations.sarif, junit.xml and codequality.json here." };
         var lockFile = new Option<string?>("--lock-file") { Description = "The history lock (default: migrations.lock in the migrations folder)." };
         var updateLock = new Option<bool>("--update-lock") { Description = "Create the history lock (migrations.lock) if it does not exist; an existing one is extended after every passing run." };
+        var repositoryRoot = new Option<string?>("--repository-root") { Description = "Report paths are relative to this folder (default: the nearest folder upwards with .git, else the project folder)." };
+        var projectFile = new Option<string?>("--project-file") { Description = "The project file: reports place a diagnostic that belongs to no file here." };
         var format = new Option<string>("--format") { Description = "Output: text (default) or json (one JSON object per line, for the MSBuild task).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
 
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, format, verbose,
+            migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, verbose,
         };
         command.SetAction(async (parsed, cancellationToken) =>
         {
@@ -62,6 +64,8 @@ public static class CheckCommand
                 ReportDirectory = parsed.GetValue(reportDir) is { Length: > 0 } r ? Path.GetFullPath(r) : null,
                 LockFile = parsed.GetValue(lockFile) is { Length: > 0 } l ? Path.GetFullPath(l) : null,
                 UpdateLock = parsed.GetValue(updateLock),
+                RepositoryRoot = parsed.GetValue(repositoryRoot) is { Length: > 0 } root ? Path.GetFullPath(root) : null,
+                ProjectFile = parsed.GetValue(projectFile) is { Length: > 0 } project ? Path.GetFullPath(project) : null,
             };
             return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
         });

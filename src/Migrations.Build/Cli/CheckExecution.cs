@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Migrations.Build.Checks;
 using Migrations.Build.Diagnostics;
+using Migrations.Build.Reports;
 
 namespace Migrations.Build.Cli;
 
@@ -36,6 +37,9 @@ public static class CheckExecution
             return EngineProtocol.ExitCodes.Cancelled;
         }
 
+        // Most important first, in the build as in the reports: CI pages show only the first few (GitHub: 10
+        // annotations per step). The progress lines streamed while the checks ran are not held back by this.
+        result = result with { Diagnostics = DiagnosticOrder.MostImportantFirst(result.Diagnostics) };
         foreach (var diagnostic in result.Diagnostics)
         {
             writer.Diagnostic(diagnostic);

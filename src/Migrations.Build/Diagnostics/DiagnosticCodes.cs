@@ -14,6 +14,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NoMigrations = new("MIG0008", "The migrations directory contains no migrations", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ScratchDatabaseFailed = new("MIG0009", "The scratch database could not be created or dropped", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReportNotWritten = new("MIG0010", "The reports could not be written", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor StepSummaryNotWritten = new("MIG0040", "The summary could not be appended to the CI job page", DiagnosticSeverity.Warning);
 
     // MIG0045–0049: the snapshot and diff commands and the `dotnet migrations` tool.
     public static readonly DiagnosticDescriptor UnknownVersion = new("MIG0045", "A version names no migration", DiagnosticSeverity.Error);

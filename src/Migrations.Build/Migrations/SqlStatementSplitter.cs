@@ -33,7 +33,10 @@ public static class SqlStatementSplitter
         {
             if (start >= 0)
             {
-                var statement = new SqlStatement(text[start..end], map.Locate(path, start));
+                // The span ends after the statement's last token (its semicolon is not part of it).
+                var last = map.Locate(path, end - 1);
+                var location = map.Locate(path, start) with { EndLine = last.Line, EndColumn = last.Column + 1 };
+                var statement = new SqlStatement(text[start..end], location);
                 statements.AddRange(Enumerable.Repeat(statement, times));
             }
 

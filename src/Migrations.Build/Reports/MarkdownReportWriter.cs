@@ -5,9 +5,14 @@ using Migrations.Build.Diagnostics;
 
 namespace Migrations.Build.Reports;
 
-/// <summary>Renders a validation result as a Markdown summary for a pull request: checks, diagnostics and an ER diagram.</summary>
+/// <summary>Renders a validation result as a Markdown summary for a pull request or a CI job page (GitHub's step
+/// summary): checks, the most important diagnostics first, and an ER diagram.</summary>
 public static class MarkdownReportWriter
 {
+    /// <summary>Rows of the diagnostics table; the rest are counted, and every report file has them all. A job page
+    /// is read, not searched: the first rows are the ones that matter (<see cref="DiagnosticOrder"/>).</summary>
+    public const int MaxDiagnosticRows = 50;
+
     /// <summary>Renders the summary. Locations under <paramref name="baseDirectory"/> are shown relative to it.</summary>
     public static string Render(ValidationResult result, string? baseDirectory = null)
     {
@@ -60,7 +65,8 @@ public static class MarkdownReportWriter
         }
 
         text.Append("| Severity | Code | Location | Message |\n| --- | --- | --- | --- |\n");
-        foreach (var diagnostic in result.Diagnostics)
+        var diagnostics = DiagnosticOrder.MostImportantFirst(result.Diagnostics);
+        foreach (var diagnostic in diagnostics.Take(MaxDiagnosticRows))
         {
             var severity = diagnostic.Severity switch
             {
@@ -72,6 +78,12 @@ public static class MarkdownReportWriter
                 .Append(" | [").Append(diagnostic.Code).Append("](").Append(diagnostic.Descriptor.HelpLink).Append(')')
                 .Append(" | ").Append(Location(diagnostic.Location, baseDirectory))
                 .Append(" | ").Append(Cell(diagnostic.Message)).Append(" |\n");
+        }
+
+        if (diagnostics.Count > MaxDiagnosticRows)
+        {
+            text.Append("\n").Append(Count(diagnostics.Count - MaxDiagnosticRows, "more diagnostic", "more diagnostics"))
+                .Append(" in `migrations.sarif`, `junit.xml` and `codequality.json`.\n");
         }
     }
 

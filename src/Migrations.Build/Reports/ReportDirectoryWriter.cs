@@ -4,7 +4,8 @@ using Migrations.Build.Diagnostics;
 
 namespace Migrations.Build.Reports;
 
-/// <summary>Writes the report files of one run into a folder: schema snapshots, the Markdown summary and SARIF.</summary>
+/// <summary>Writes the report files of one run into a folder: schema snapshots, the Markdown summary, SARIF (code
+/// scanning), JUnit XML (CI test tabs) and a GitLab Code Quality report; diagnostics most important first in each.</summary>
 /// <remarks>The output boundary of what a run writes: every file passes through one <see cref="SecretRedactor"/> that
 /// knows the run's connection string (<see cref="ValidationRequest.ConnectionString"/>).</remarks>
 public static class ReportDirectoryWriter
@@ -17,13 +18,18 @@ public static class ReportDirectoryWriter
 
     public const string SarifFileName = "migrations.sarif";
 
+    public const string JUnitFileName = "junit.xml";
+
+    public const string CodeQualityFileName = "codequality.json";
+
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>Writes the reports with locations relative to the folder that holds the migrations folder (the project).</summary>
+    /// <summary>Writes the reports with locations relative to the source root: the repository root the request names,
+    /// else the nearest folder upwards with <c>.git</c>, else the project folder (<see cref="SourceRoot"/>).</summary>
     public static IReadOnlyList<string> Write(ValidationResult result, string directory, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return Write(result, directory, ReportPath.DefaultBaseDirectory(result.Request.MigrationsDirectory), cancellationToken);
+        return Write(result, directory, SourceRoot.For(result.Request), cancellationToken);
     }
 
     /// <summary>Writes the reports and returns the full paths written. A snapshot whose schema is missing (the upgrade
@@ -35,6 +41,7 @@ public static class ReportDirectoryWriter
         Directory.CreateDirectory(folder);
         var redactor = SecretRedactor.For(result.Request.ConnectionString);
         result = RedactedResult.Of(result, redactor);
+        result = result with { Diagnostics = DiagnosticOrder.MostImportantFirst(result.Diagnostics) };
 
         var files = new List<(string Name, Func<string>? Render)>
         {
@@ -42,6 +49,8 @@ public static class ReportDirectoryWriter
             (ModelSnapshotFileName, result.ModelSchema is { } model ? () => SchemaSnapshotWriter.Render(model) : null),
             (SummaryFileName, () => MarkdownReportWriter.Render(result, baseDirectory)),
             (SarifFileName, () => SarifWriter.Render(result, baseDirectory)),
+            (JUnitFileName, () => JUnitWriter.Render(result, baseDirectory)),
+            (CodeQualityFileName, () => CodeQualityWriter.Render(result, baseDirectory)),
         };
 
         var written = new List<string>();

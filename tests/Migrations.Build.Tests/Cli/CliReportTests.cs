@@ -16,7 +16,7 @@ public sealed class CliReportTests
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         CollectionAssert.AreEquivalent(
-            new[] { "migrations.sarif", "model.snapshot.txt", "schema.snapshot.txt", "summary.md" },
+            new[] { "codequality.json", "junit.xml", "migrations.sarif", "model.snapshot.txt", "schema.snapshot.txt", "summary.md" },
             Directory.GetFiles(reports).Select(Path.GetFileName).ToArray());
         Assert.Contains("ix_users_email", await File.ReadAllTextAsync(Path.Combine(reports, "schema.snapshot.txt")));
         Assert.AreEqual(

@@ -42,6 +42,9 @@ internal static class EngineProcess
 
         // A developer's own setting must not change what a test sees.
         startInfo.Environment.Remove("MIGRATIONS_CONNECTION_STRING");
+
+        // A CI job's own step summary (GitHub Actions) is not a test's to append to; a test sets it where it needs one.
+        startInfo.Environment.Remove("GITHUB_STEP_SUMMARY");
         startInfo.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["DOTNET_NOLOGO"] = "1";
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())

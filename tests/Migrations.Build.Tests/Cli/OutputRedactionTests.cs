@@ -59,7 +59,11 @@ public sealed class OutputRedactionTests
         var written = ReportDirectoryWriter.Write(PlantedResult(), _directory, SampleResult.BaseDirectory);
 
         CollectionAssert.AreEquivalent(
-            new[] { ReportDirectoryWriter.SchemaSnapshotFileName, ReportDirectoryWriter.ModelSnapshotFileName, ReportDirectoryWriter.SummaryFileName, ReportDirectoryWriter.SarifFileName },
+            new[]
+            {
+                ReportDirectoryWriter.SchemaSnapshotFileName, ReportDirectoryWriter.ModelSnapshotFileName, ReportDirectoryWriter.SummaryFileName, ReportDirectoryWriter.SarifFileName,
+                ReportDirectoryWriter.JUnitFileName, ReportDirectoryWriter.CodeQualityFileName,
+            },
             written.Select(Path.GetFileName).ToArray());
         foreach (var file in written)
         {
@@ -81,6 +85,8 @@ public sealed class OutputRedactionTests
 
         Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(_directory, ReportDirectoryWriter.SarifFileName)));
         Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(_directory, ReportDirectoryWriter.SummaryFileName)));
+        Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(_directory, ReportDirectoryWriter.JUnitFileName)));
+        Assert.DoesNotContain("hunter2", File.ReadAllText(Path.Combine(_directory, ReportDirectoryWriter.CodeQualityFileName)));
     }
 
     [TestMethod]

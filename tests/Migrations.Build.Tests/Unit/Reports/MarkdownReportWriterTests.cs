@@ -1,3 +1,4 @@
+using Migrations.Build.Diagnostics;
 using Migrations.Build.Reports;
 using Migrations.Build.Schema;
 
@@ -18,6 +19,21 @@ public sealed class MarkdownReportWriterTests
         Assert.Contains(
             "| ❌ error | [MIG3003](https://github.com/migrations-build/migrations-build/blob/main/docs/diagnostics.md#mig3003) | `Migrations/0002_add_leads.up.sql:8` |",
             markdown);
+    }
+
+    [TestMethod]
+    public void Errors_come_before_warnings_and_a_long_list_is_cut_with_a_count()
+    {
+        var place = new SourceLocation(Path.Combine(SampleResult.BaseDirectory, "Migrations", "0001_create_users.up.sql"));
+        var warnings = Enumerable.Range(1, MarkdownReportWriter.MaxDiagnosticRows + 5).Select(i => new Diagnostic(DiagnosticCodes.EmptyScript, $"warning {i}", place));
+        var result = SampleResult.Result() with { Diagnostics = warnings.Append(new Diagnostic(DiagnosticCodes.DownLeavesObject, "the error", place)).ToValueList() };
+
+        var markdown = MarkdownReportWriter.Render(result, SampleResult.BaseDirectory);
+
+        Assert.IsLessThan(markdown.IndexOf("warning 1 |", StringComparison.Ordinal), markdown.IndexOf("the error", StringComparison.Ordinal));
+        Assert.Contains($"| warning {MarkdownReportWriter.MaxDiagnosticRows - 1} |", markdown);
+        Assert.DoesNotContain($"| warning {MarkdownReportWriter.MaxDiagnosticRows} |", markdown);
+        Assert.Contains("6 more diagnostics in `migrations.sarif`, `junit.xml` and `codequality.json`.", markdown);
     }
 
     [TestMethod]

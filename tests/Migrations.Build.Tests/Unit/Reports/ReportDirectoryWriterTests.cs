@@ -27,7 +27,7 @@ public sealed class ReportDirectoryWriterTests
         var written = ReportDirectoryWriter.Write(SampleResult.Result(), target, SampleResult.BaseDirectory);
 
         CollectionAssert.AreEquivalent(
-            new[] { "schema.snapshot.txt", "model.snapshot.txt", "summary.md", "migrations.sarif" },
+            new[] { "schema.snapshot.txt", "model.snapshot.txt", "summary.md", "migrations.sarif", "junit.xml", "codequality.json" },
             written.Select(Path.GetFileName).ToArray());
         CollectionAssert.AreEquivalent(written.ToArray(), Directory.GetFiles(target));
         Assert.AreEqual(SchemaSnapshotWriter.Render(SampleResult.Result().MigratedSchema!), File.ReadAllText(Path.Combine(target, "schema.snapshot.txt")));
@@ -35,8 +35,9 @@ public sealed class ReportDirectoryWriterTests
     }
 
     [TestMethod]
-    public void Locations_in_the_written_reports_are_relative_to_the_project_folder()
+    public void Locations_in_the_written_reports_are_relative_to_the_project_folder_outside_a_repository()
     {
+        Assert.IsNull(SourceRoot.NearestRepository(SampleResult.BaseDirectory), "The sample's folder must not be inside a repository for this test.");
         ReportDirectoryWriter.Write(SampleResult.Result(), _directory);
 
         Assert.Contains("`Migrations/0002_add_leads.up.sql:8`", File.ReadAllText(Path.Combine(_directory, "summary.md")));
@@ -59,7 +60,7 @@ public sealed class ReportDirectoryWriterTests
 
         var written = ReportDirectoryWriter.Write(SampleResult.Result() with { MigratedSchema = null, ModelSchema = null }, _directory);
 
-        CollectionAssert.AreEquivalent(new[] { "summary.md", "migrations.sarif" }, written.Select(Path.GetFileName).ToArray());
+        CollectionAssert.AreEquivalent(new[] { "summary.md", "migrations.sarif", "junit.xml", "codequality.json" }, written.Select(Path.GetFileName).ToArray());
         Assert.IsFalse(File.Exists(Path.Combine(_directory, "schema.snapshot.txt")));
         Assert.IsFalse(File.Exists(Path.Combine(_directory, "model.snapshot.txt")));
     }
@@ -73,7 +74,7 @@ public sealed class ReportDirectoryWriterTests
         ReportDirectoryWriter.Write(SampleResult.Result(), _directory);
 
         Assert.StartsWith("# Migrations.Build", File.ReadAllText(Path.Combine(_directory, "summary.md")));
-        Assert.HasCount(4, Directory.GetFileSystemEntries(_directory));
+        Assert.HasCount(6, Directory.GetFileSystemEntries(_directory));
     }
 
     [TestMethod]

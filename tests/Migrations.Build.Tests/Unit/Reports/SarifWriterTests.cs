@@ -3,6 +3,7 @@ using Migrations.Build.Checks;
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Reports;
 using Migrations.Build.Schema;
+using Migrations.Build.Tests.Reports;
 
 namespace Migrations.Build.Tests.Unit.Reports;
 
@@ -15,8 +16,11 @@ public sealed class SarifWriterTests
         var sarif = SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory);
 
         // The base directory's absolute URI differs between Windows and Unix; the golden file holds a placeholder.
+        // So do the engine's version and the migrations folder's absolute URI (the info has no location of its own).
         var baseUri = new Uri(SampleResult.BaseDirectory + Path.DirectorySeparatorChar).AbsoluteUri;
-        GoldenFile.AssertMatches("migrations.sarif", sarif.Replace(baseUri, "file:///BASE/", StringComparison.Ordinal));
+        var golden = sarif.Replace(baseUri, "file:///BASE/", StringComparison.Ordinal)
+            .Replace($"\"semanticVersion\": \"{EngineVersion.Current}\"", "\"semanticVersion\": \"VERSION\"", StringComparison.Ordinal);
+        GoldenFile.AssertMatches("migrations.sarif", golden);
     }
 
     [TestMethod]
@@ -32,8 +36,15 @@ public sealed class SarifWriterTests
         Assert.AreEqual("Migrations.Build", driver.GetProperty("name").GetString());
         var rules = driver.GetProperty("rules").EnumerateArray().ToList();
         CollectionAssert.AreEqual(new[] { "MIG1003", "MIG3003", "MIG3008" }, rules.Select(r => r.GetProperty("id").GetString()).ToArray());
-        Assert.AreEqual(DiagnosticCodes.MissingDown.Title, rules[0].GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.AreEqual(DiagnosticCodes.MissingDown.Title + ".", rules[0].GetProperty("shortDescription").GetProperty("text").GetString());
         Assert.AreEqual(DiagnosticCodes.MissingDown.HelpLink, rules[0].GetProperty("helpUri").GetString());
+        foreach (var rule in rules)
+        {
+            var entry = DiagnosticDocumentation.For(DiagnosticCodes.All.Single(d => d.Code == rule.GetProperty("id").GetString()));
+            StringAssert.StartsWith(rule.GetProperty("fullDescription").GetProperty("text").GetString(), entry.Description.TrimEnd(':', '.'));
+            StringAssert.StartsWith(rule.GetProperty("help").GetProperty("markdown").GetString(), entry.Markdown);
+            StringAssert.Contains(rule.GetProperty("help").GetProperty("text").GetString(), rule.GetProperty("helpUri").GetString());
+        }
 
         var results = run.GetProperty("results").EnumerateArray().ToList();
         CollectionAssert.AreEqual(new[] { "error", "warning", "note" }, results.Select(r => r.GetProperty("level").GetString()).ToArray());
@@ -42,6 +53,7 @@ public sealed class SarifWriterTests
             var ruleId = result.GetProperty("ruleId").GetString();
             Assert.AreEqual(ruleId, rules[result.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
             Assert.IsFalse(string.IsNullOrEmpty(result.GetProperty("message").GetProperty("text").GetString()));
+            Assert.AreEqual(32, result.GetProperty("partialFingerprints").GetProperty(FindingFingerprint.SarifKey).GetString()!.Length);
         }
     }
 
@@ -79,13 +91,55 @@ public sealed class SarifWriterTests
     }
 
     [TestMethod]
-    public void A_diagnostic_without_location_has_no_locations()
+    public void A_diagnostic_without_location_is_placed_at_the_project_file_when_the_request_names_one()
+    {
+        var project = Path.Combine(SampleResult.BaseDirectory, "App.csproj");
+        var result = SampleResult.Result() with { Request = SampleResult.Result().Request with { ProjectFile = project } };
+
+        using var document = JsonDocument.Parse(SarifWriter.Render(result, SampleResult.BaseDirectory));
+        var info = document.RootElement.GetProperty("runs")[0].GetProperty("results")[2];
+
+        Assert.AreEqual("MIG3008", info.GetProperty("ruleId").GetString());
+        var location = info.GetProperty("locations")[0].GetProperty("physicalLocation");
+        Assert.AreEqual("App.csproj", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
+        Assert.AreEqual(1, location.GetProperty("region").GetProperty("startLine").GetInt32());
+    }
+
+    [TestMethod]
+    public void A_diagnostic_without_location_and_without_a_project_file_is_placed_at_the_migrations_folder()
     {
         using var document = JsonDocument.Parse(SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory));
         var info = document.RootElement.GetProperty("runs")[0].GetProperty("results")[2];
 
-        Assert.AreEqual("MIG3008", info.GetProperty("ruleId").GetString());
-        Assert.IsFalse(info.TryGetProperty("locations", out _));
+        Assert.AreEqual("Migrations", info.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("artifactLocation").GetProperty("uri").GetString());
+    }
+
+    [TestMethod]
+    public void A_location_with_a_span_gets_end_line_and_end_column()
+    {
+        var span = new SourceLocation(Path.Combine(SampleResult.BaseDirectory, "Migrations", "0002_add_leads.up.sql"), 8, 1) { EndLine = 10, EndColumn = 4 };
+        var result = SampleResult.Result() with { Diagnostics = ValueList.Of(new Diagnostic(DiagnosticCodes.UpStatementFailed, "near \"TABL\": syntax error", span)) };
+
+        using var document = JsonDocument.Parse(SarifWriter.Render(result, SampleResult.BaseDirectory));
+        var region = document.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+
+        Assert.AreEqual(10, region.GetProperty("endLine").GetInt32());
+        Assert.AreEqual(4, region.GetProperty("endColumn").GetInt32());
+    }
+
+    [TestMethod]
+    public void The_sample_log_passes_the_sarif_multitool()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sample-{Guid.NewGuid():N}.sarif");
+        try
+        {
+            File.WriteAllText(path, SarifWriter.Render(SampleResult.Result(), SampleResult.BaseDirectory));
+            SarifMultitool.AssertValid(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [TestMethod]

@@ -1,0 +1,3 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
+CREATE INDEX ix_users_email ON users (email);
+CREATE TABLE projects (id INTEGER PRIMARY KEY, name TEXT NOT NULL);
