@@ -61,6 +61,10 @@ public static class EfBridgeRun
         {
             return (null, new Diagnostic(DiagnosticCodes.EfBridgeFailed, $"The EF bridge's answer cannot be read: {e.Message}", at));
         }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return (null, new Diagnostic(DiagnosticCodes.EfBridgeFailed, $"Could not start '{DotnetHost()}' to run the EF bridge: {e.Message}. Make sure the .NET runtime is installed, or set DOTNET_HOST_PATH to the dotnet executable.", at));
+        }
         finally
         {
             File.Delete(output);
