@@ -63,6 +63,27 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>At most one visible progress line per this many seconds (0: every step); the rest are low-importance.</summary>
     public int ProgressIntervalSeconds { get; set; } = 5;
 
+    /// <summary><c>Sql</c> (default) or <c>EfCore</c>: an EF Core project, read from <see cref="EfAssembly"/> by the EF bridge.</summary>
+    public string? Source { get; set; }
+
+    /// <summary>EF Core: the built assembly (its deps.json and runtimeconfig.json beside it).</summary>
+    public string? EfAssembly { get; set; }
+
+    /// <summary>EF Core: the DbContexts to check; none: every context.</summary>
+    public ITaskItem[] EfContexts { get; set; } = [];
+
+    /// <summary>EF Core: <c>NAME=value</c> design-time environment variables, given to the engine (and so the bridge)
+    /// as its environment, never on its command line.</summary>
+    public ITaskItem[] EfEnvironment { get; set; } = [];
+
+    /// <summary>EF Core: a file listing the project's C# files (its Compile items), one a line.</summary>
+    public string? EfSourcesFile { get; set; }
+
+    public string? EfBridgePath { get; set; }
+
+    /// <summary>EF Core: the NuGet package folder ($(NuGetPackageRoot)), probed for the app's dependencies.</summary>
+    public string? EfPackageFolder { get; set; }
+
     public override bool Execute()
     {
         if (_canceled)
@@ -84,6 +105,15 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         if (!string.IsNullOrEmpty(ConnectionString))
         {
             environment[ConnectionStringVariable] = ConnectionString!;
+        }
+
+        foreach (var variable in EfEnvironment)
+        {
+            var separator = variable.ItemSpec.IndexOf('=');
+            if (separator > 0)
+            {
+                environment[variable.ItemSpec.Substring(0, separator).Trim()] = variable.ItemSpec.Substring(separator + 1);
+            }
         }
 
         EngineProcess engine;
@@ -218,6 +248,20 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         if (RequireDowngrade)
         {
             arguments.Add("--require-downgrade");
+        }
+
+        if (string.Equals(Source, "EfCore", StringComparison.OrdinalIgnoreCase))
+        {
+            arguments.AddRange(["--source", "efcore"]);
+            AddOption(arguments, "--ef-assembly", EfAssembly);
+            AddOption(arguments, "--ef-project", ProjectFile);
+            AddOption(arguments, "--ef-sources", EfSourcesFile);
+            AddOption(arguments, "--ef-bridge", EfBridgePath);
+            AddOption(arguments, "--ef-packages", EfPackageFolder);
+            foreach (var context in EfContexts)
+            {
+                AddOption(arguments, "--ef-context", context.ItemSpec);
+            }
         }
 
         return arguments;

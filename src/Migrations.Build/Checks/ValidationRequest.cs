@@ -45,6 +45,9 @@ public sealed record ValidationRequest(string MigrationsDirectory)
     /// <summary>Create the history lock when it does not exist yet. An existing lock is always extended with the
     /// new migrations at the end after a run without errors.</summary>
     public bool UpdateLock { get; init; }
+
+    /// <summary>An EF Core project: its migrations and model are read through the EF bridge instead of SQL files.</summary>
+    public Migrations.EfCore.EfCoreProject? EfCore { get; init; }
 }
 
 /// <summary>Which migrations get a downgrade proof: all, the last N, or none.</summary>

@@ -15,7 +15,7 @@ public static class CheckCommand
     public static readonly string Synopsis =
         $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--pending-table NAME]... "
         + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
-        + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--verbose]";
+        + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--verbose] " + EfCoreOptions.Synopsis;
 
     public static Command Create()
     {
@@ -37,10 +37,16 @@ public static class CheckCommand
         format.AcceptOnlyFromAmong("text", "json");
         var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
 
+        var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
             migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, verbose,
         };
+        foreach (var option in efCore.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parsed, cancellationToken) =>
         {
             var json = parsed.GetValue(format) == "json";
@@ -48,6 +54,13 @@ public static class CheckCommand
             if (!DowngradeScope.TryParse(parsed.GetValue(downgrade) ?? "all", out var scope))
             {
                 writer.Diagnostic(new Diagnostic(DiagnosticCodes.InvalidOption, $"--downgrade '{parsed.GetValue(downgrade)}' is not valid: use all, last:N (N > 0) or none (MigrationsDowngradeCheck)."));
+                return EngineProtocol.ExitCodes.UsageError;
+            }
+
+            var efProject = efCore.Project(parsed, out var efError);
+            if (efError is not null)
+            {
+                writer.Diagnostic(new Diagnostic(DiagnosticCodes.InvalidOption, efError));
                 return EngineProtocol.ExitCodes.UsageError;
             }
 
@@ -66,6 +79,7 @@ public static class CheckCommand
                 UpdateLock = parsed.GetValue(updateLock),
                 RepositoryRoot = parsed.GetValue(repositoryRoot) is { Length: > 0 } root ? Path.GetFullPath(root) : null,
                 ProjectFile = parsed.GetValue(projectFile) is { Length: > 0 } project ? Path.GetFullPath(project) : null,
+                EfCore = efProject,
             };
             return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
         });

@@ -15,15 +15,31 @@ public static class CheckComposition
     /// <summary>Runs a request on the provider it names, which is created here and disposed afterwards.</summary>
     public static async Task<ValidationResult> RunAsync(ValidationRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
-        var clock = Stopwatch.StartNew();
-        var migrations = MigrationSource(request);
-        var model = ModelSource(request);
-        if ((migrations.Problem ?? model?.Problem) is { } problem)
+        if (request.EfCore is { } efCore)
         {
-            return Stopped(request, request.Provider, problem, clock);
+            return await EfCoreComposition.RunAsync(request, efCore, provider: null, progress, cancellationToken);
         }
 
-        IDatabaseProvider provider;
+        return await RunAsync(request, MigrationSource(request), ModelSource(request), provider: null, progress, cancellationToken);
+    }
+
+    /// <summary>Runs a request on the given sources; on <paramref name="provider"/> when the caller owns one, else on
+    /// the provider the request names, created here and disposed afterwards.</summary>
+    public static async Task<ValidationResult> RunAsync(
+        ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider? provider, Action<string>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        if ((migrations.Problem ?? model?.Problem) is { } problem)
+        {
+            return Stopped(request, provider?.DisplayName ?? request.Provider, problem, clock);
+        }
+
+        if (provider is not null)
+        {
+            var checkedResult = await CheckRunner.RunAsync(request, migrations, model, provider, progress, cancellationToken);
+            return checkedResult with { Elapsed = clock.Elapsed };
+        }
+
         try
         {
             provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
@@ -41,19 +57,10 @@ public static class CheckComposition
     }
 
     /// <summary>Runs a request on a provider the caller owns (and disposes), e.g. a test's shared server.</summary>
-    public static async Task<ValidationResult> RunAsync(ValidationRequest request, IDatabaseProvider provider, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var migrations = MigrationSource(request);
-        var model = ModelSource(request);
-        if ((migrations.Problem ?? model?.Problem) is { } problem)
-        {
-            return Stopped(request, provider.DisplayName, problem, clock);
-        }
-
-        var result = await CheckRunner.RunAsync(request, migrations, model, provider, progress: null, cancellationToken);
-        return result with { Elapsed = clock.Elapsed };
-    }
+    public static Task<ValidationResult> RunAsync(ValidationRequest request, IDatabaseProvider provider, CancellationToken cancellationToken) =>
+        request.EfCore is { } efCore
+            ? EfCoreComposition.RunAsync(request, efCore, provider, progress: null, cancellationToken)
+            : RunAsync(request, MigrationSource(request), ModelSource(request), provider, progress: null, cancellationToken);
 
     /// <summary>Where the request's migrations come from: a folder of SQL scripts.</summary>
     public static IMigrationSource MigrationSource(ValidationRequest request) =>

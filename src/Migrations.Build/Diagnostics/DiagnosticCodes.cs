@@ -21,6 +21,15 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ProjectSettingsUnreadable = new("MIG0046", "The project's settings could not be read through MSBuild", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ProjectNotFound = new("MIG0047", "No single project file to read the settings from", DiagnosticSeverity.Error);
 
+    // MIG0020-0029: EF Core projects (read at design time through the EF bridge).
+    public static readonly DiagnosticDescriptor EfDesignPackageMissing = new("MIG0020", "The EF Core project does not reference Microsoft.EntityFrameworkCore.Design", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfContextNotFound = new("MIG0021", "No DbContext was found, or not the one MigrationsEfContext names", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfContextNotCreated = new("MIG0022", "EF Core could not create the DbContext at design time", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfVersionUnsupported = new("MIG0023", "The project's EF Core version is not supported", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfProjectUnsupported = new("MIG0024", "The project cannot be run at design time (not a .NET app, or not built)", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfBridgeFailed = new("MIG0025", "The EF bridge could not read the project", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfProviderUnsupported = new("MIG0026", "The DbContext's EF Core provider has no engine here", DiagnosticSeverity.Error);
+
     // MIG1xxx: history.
     public static readonly DiagnosticDescriptor DuplicateVersion = new("MIG1001", "Two migrations have the same version", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DownWithoutUp = new("MIG1002", "A down script has no up script", DiagnosticSeverity.Error);
@@ -37,6 +46,8 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InvalidVersion = new("MIG1013", "A migration's version is not a number", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MixedLayouts = new("MIG1014", "A migration uses another layout than the rest of its folder", DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor EfMigrationSourceNotFound = new("MIG1020", "An EF Core migration's source file was not found", DiagnosticSeverity.Warning);
+
     // MIG2xxx: upgrade.
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Info);
@@ -51,6 +62,8 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor TableWithoutMigration = new("MIG3006", "A model table is created by no migration", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor StalePendingTable = new("MIG3007", "A table listed as pending is created by a migration", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor NotVerifiable = new("MIG3008", "An attribute cannot be verified on this engine", DiagnosticSeverity.Info);
+
+    public static readonly DiagnosticDescriptor EfPendingModelChange = new("MIG3020", "The EF Core model has a change that no migration makes", DiagnosticSeverity.Error);
 
     // MIG4xxx: downgrade proofs.
     public static readonly DiagnosticDescriptor DownStatementFailed = new("MIG4001", "A down script failed to apply", DiagnosticSeverity.Error);

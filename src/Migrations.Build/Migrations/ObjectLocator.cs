@@ -66,6 +66,11 @@ public sealed partial class ObjectLocator : ISchemaLocator
     /// <summary>The location of a character offset inside a statement.</summary>
     public static SourceLocation At(SqlStatement statement, int offset)
     {
+        if (statement.Generated)
+        {
+            return statement.Location;
+        }
+
         var line = statement.Location.Line;
         var column = statement.Location.Column;
         for (var i = 0; i < offset && i < statement.Text.Length; i++)

@@ -4,7 +4,12 @@ using Migrations.Build.Schema;
 namespace Migrations.Build.Migrations;
 
 /// <summary>One statement of a script with the place it starts at (for file(line,col) errors).</summary>
-public sealed record SqlStatement(string Text, SourceLocation Location);
+public sealed record SqlStatement(string Text, SourceLocation Location)
+{
+    /// <summary>True when the text was generated from code at <see cref="Location"/> (an EF Core migration's C#): a
+    /// place inside the text maps to nothing there, so every position in it is <see cref="Location"/> itself.</summary>
+    public bool Generated { get; init; }
+}
 
 /// <summary>A SQL script (a file, or one section of a file) split into located statements.</summary>
 public sealed record SqlScript(string Path, ValueList<SqlStatement> Statements)

@@ -13,7 +13,7 @@ internal static class ServerErrorReport
     public static SourceLocation Locate(SqlStatement statement, int position)
     {
         var start = statement.Location;
-        if (position <= 0)
+        if (position <= 0 || statement.Generated)
         {
             return start;
         }

@@ -72,6 +72,11 @@ internal static class SqliteStatementRunner
     /// <summary>The file position of a char offset inside a statement's text.</summary>
     private static SourceLocation LocationAt(SqlStatement statement, int offset)
     {
+        if (statement.Generated)
+        {
+            return statement.Location;
+        }
+
         var text = statement.Text.AsSpan(0, Math.Min(offset, statement.Text.Length));
         var newlines = text.Count('\n');
         if (newlines == 0)

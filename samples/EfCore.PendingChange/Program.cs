@@ -1,0 +1,4 @@
+using EfCore.PendingChange;
+
+using var shop = new ShopContext();
+Console.WriteLine($"{shop.Model.GetEntityTypes().Count()} entity types");

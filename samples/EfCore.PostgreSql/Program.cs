@@ -1,0 +1,4 @@
+using EfCore.PostgreSql;
+
+using var shop = new ShopContext();
+Console.WriteLine($"{shop.Model.GetEntityTypes().Count()} entity types");
