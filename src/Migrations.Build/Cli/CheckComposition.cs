@@ -16,6 +16,20 @@ public static class CheckComposition
     public static async Task<ValidationResult> RunAsync(ValidationRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
+
+        // An add-on engine (SQL Server) composes its own run: its models and offline checks are its own.
+        if (ProviderRegistry.Find(request.Provider) is { Run: { } run })
+        {
+            try
+            {
+                return await run(request, progress, cancellationToken) with { Elapsed = clock.Elapsed };
+            }
+            catch (ProviderSetupException failure)
+            {
+                return Stopped(request, request.Provider, new Diagnostic(failure.Descriptor, failure.Message), clock);
+            }
+        }
+
         var migrations = MigrationSource(request);
         var model = ModelSource(request);
         if ((migrations.Problem ?? model?.Problem) is { } problem)
