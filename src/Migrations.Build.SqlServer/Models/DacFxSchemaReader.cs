@@ -1,17 +1,17 @@
 using Microsoft.SqlServer.Dac.Model;
 using Migrations.Build.Schema;
-using DacColumn = Microsoft.SqlServer.Dac.Model.Column;
-using DacTable = Microsoft.SqlServer.Dac.Model.Table;
-using SchemaColumn = Migrations.Build.Schema.Column;
-using SchemaTable = Migrations.Build.Schema.Table;
-using SchemaSequence = Migrations.Build.Schema.Sequence;
-using DacSequence = Microsoft.SqlServer.Dac.Model.Sequence;
-using DacIndex = Microsoft.SqlServer.Dac.Model.Index;
-using DacUniqueConstraint = Microsoft.SqlServer.Dac.Model.UniqueConstraint;
 using DacCheckConstraint = Microsoft.SqlServer.Dac.Model.CheckConstraint;
-using SchemaView = Migrations.Build.Schema.View;
-using SchemaUnique = Migrations.Build.Schema.UniqueConstraint;
+using DacColumn = Microsoft.SqlServer.Dac.Model.Column;
+using DacIndex = Microsoft.SqlServer.Dac.Model.Index;
+using DacSequence = Microsoft.SqlServer.Dac.Model.Sequence;
+using DacTable = Microsoft.SqlServer.Dac.Model.Table;
+using DacUniqueConstraint = Microsoft.SqlServer.Dac.Model.UniqueConstraint;
 using SchemaCheck = Migrations.Build.Schema.CheckConstraint;
+using SchemaColumn = Migrations.Build.Schema.Column;
+using SchemaSequence = Migrations.Build.Schema.Sequence;
+using SchemaTable = Migrations.Build.Schema.Table;
+using SchemaUnique = Migrations.Build.Schema.UniqueConstraint;
+using SchemaView = Migrations.Build.Schema.View;
 
 namespace Migrations.Build.SqlServer.Models;
 

@@ -161,7 +161,12 @@ internal static class SqlServerCatalogReader
         {
             sequences.Add(new Sequence(new ObjectName(r.S(0), r.S(1)))
             {
-                Type = r.S(2), Start = Number(r.S(3)), Increment = Number(r.S(4)), MinValue = Number(r.S(5)), MaxValue = Number(r.S(6)), Cycle = r.Bool(7),
+                Type = r.S(2),
+                Start = Number(r.S(3)),
+                Increment = Number(r.S(4)),
+                MinValue = Number(r.S(5)),
+                MaxValue = Number(r.S(6)),
+                Cycle = r.Bool(7),
             });
         }
 
