@@ -57,6 +57,13 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>The <c>dotnet</c> host (MSBuild passes <c>$(DOTNET_HOST_PATH)</c>); empty: <c>dotnet</c> on PATH.</summary>
     public string? DotnetHostPath { get; set; }
 
+    /// <summary>Arguments for the dotnet host before the engine's assembly (an add-on engine's <c>exec --depsfile …
+    /// --runtimeconfig … --additionalprobingpath …</c>, so that its dependencies load from the NuGet package folder).</summary>
+    public string[] EngineHostArguments { get; set; } = [];
+
+    /// <summary>Environment variables for the engine, <c>NAME=value</c> (e.g. an add-on's own settings).</summary>
+    public string[] EngineEnvironment { get; set; } = [];
+
     /// <summary>Where a diagnostic without a location points: the project file (MSBuild would name this package's targets file).</summary>
     public string? ProjectFile { get; set; }
 
@@ -113,6 +120,15 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
             if (separator > 0)
             {
                 environment[variable.ItemSpec.Substring(0, separator).Trim()] = variable.ItemSpec.Substring(separator + 1);
+            }
+        }
+
+        foreach (var setting in EngineEnvironment)
+        {
+            var equals = setting.IndexOf('=');
+            if (equals > 0 && equals < setting.Length - 1)
+            {
+                environment[setting.Substring(0, equals)] = setting.Substring(equals + 1);
             }
         }
 
@@ -206,7 +222,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         var host = string.IsNullOrEmpty(DotnetHostPath) ? "dotnet" : DotnetHostPath!;
         if (EnginePath.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
         {
-            return (host, EngineArguments(EnginePath));
+            return (host, [.. EngineHostArguments, .. EngineArguments(EnginePath)]);
         }
 
         if (ExecutablePermission.TryEnsure(EnginePath))

@@ -15,6 +15,21 @@ public static class CheckComposition
     /// <summary>Runs a request on the provider it names, which is created here and disposed afterwards.</summary>
     public static async Task<ValidationResult> RunAsync(ValidationRequest request, Action<string>? progress, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
+
+        // An add-on engine (SQL Server) composes its own run: its models and offline checks are its own.
+        if (ProviderRegistry.Find(request.Provider) is { Run: { } run })
+        {
+            try
+            {
+                return await run(request, progress, cancellationToken) with { Elapsed = clock.Elapsed };
+            }
+            catch (ProviderSetupException failure)
+            {
+                return Stopped(request, request.Provider, new Diagnostic(failure.Descriptor, failure.Message), clock);
+            }
+        }
+
         if (request.EfCore is { } efCore)
         {
             return await EfCoreComposition.RunAsync(request, efCore, provider: null, progress, cancellationToken);

@@ -18,11 +18,18 @@ public static class ProviderListProps
                 <_MigrationsDefaultProvider>{Escape(ProviderRegistry.Default.Name)}</_MigrationsDefaultProvider>
                 <_MigrationsAcceptedProviders>;{Escape(string.Join(";", accepted))};</_MigrationsAcceptedProviders>
                 <_MigrationsProviderNames>{Escape(WordList.Or(ProviderRegistry.Names))}</_MigrationsProviderNames>
+            {AddOnNames()}
               </PropertyGroup>
             </Project>
 
             """;
     }
+
+    /// <summary>Per add-on engine, the names that choose it (<c>_MigrationsAddOnSqlServerNames</c>): the targets run the
+    /// add-on's program for those names when its package is referenced.</summary>
+    private static string AddOnNames() => string.Join(Environment.NewLine, ProviderRegistry.All
+        .Where(p => p.AddOnPackage is not null)
+        .Select(p => $"    <_MigrationsAddOn{p.Name}Names>;{Escape(string.Join(";", p.AcceptedNames.Select(n => n.ToLowerInvariant())))};</_MigrationsAddOn{p.Name}Names>"));
 
     private static string Escape(string text) => SecurityElement.Escape(text);
 }

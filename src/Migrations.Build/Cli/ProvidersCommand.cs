@@ -25,6 +25,7 @@ public static class ProvidersCommand
             {
                 var line = $"{provider.Name.PadRight(width)}{provider.DisplayName}";
                 line += provider == ProviderRegistry.Default ? " (default)" : string.Empty;
+                line += provider.AddOnPackage is { } package ? $" (add-on package {package})" : string.Empty;
                 line += provider.Aliases.Count > 0 ? $"; also accepted: {string.Join(", ", provider.Aliases)}" : string.Empty;
                 Console.WriteLine(line);
             }

@@ -74,6 +74,15 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ReapplyFailed = new("MIG4006", "An up script fails to apply again after its down", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReapplyDiffers = new("MIG4007", "An up script applied again gives another schema", DiagnosticSeverity.Error);
 
+    // MIG0030–0039, MIG2030–2039, MIG3030–3039, MIG4030–4039: SQL Server (the Migrations.Build.SqlServer add-on).
+    public static readonly DiagnosticDescriptor AddOnNotReferenced = new("MIG0030", "The provider's add-on package is not referenced", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ServerChecksNotRun = new("MIG0031", "The checks that need a database server did not run", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UpSyntaxError = new("MIG2030", "An up script is not valid T-SQL", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ModelSyntaxError = new("MIG3030", "A model file is not valid T-SQL", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ModelInvalid = new("MIG3031", "The model does not validate (DacFx model error)", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ModelUnreadable = new("MIG3032", "The model cannot be read (SQL project or dacpac)", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor DownSyntaxError = new("MIG4030", "A down script is not valid T-SQL", DiagnosticSeverity.Error);
+
     // MIG9xxx: internal errors (bugs).
     public static readonly DiagnosticDescriptor InternalError = new("MIG9001", "Internal error in the validation engine", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor EngineCrashed = new(Cli.EngineProtocol.EngineCrashedCode, "The validation engine stopped unexpectedly", DiagnosticSeverity.Error);

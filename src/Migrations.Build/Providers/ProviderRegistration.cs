@@ -1,3 +1,4 @@
+using Migrations.Build.Checks;
 using Migrations.Build.Migrations;
 using Migrations.Build.Schema;
 
@@ -18,6 +19,15 @@ public sealed record ProviderRegistration(
     CapabilityProfile Capabilities,
     Func<string?, CancellationToken, Task<IDatabaseProvider>> Create)
 {
+    /// <summary>The package that carries this engine when it is not part of the engine itself (e.g.
+    /// <c>Migrations.Build.SqlServer</c>), or null. Its name is listed here all the same, so that every reader of the
+    /// registry knows it; the add-on's own program plugs the implementation in (<see cref="ProviderRegistry.Plug"/>).</summary>
+    public string? AddOnPackage { get; init; }
+
+    /// <summary>Runs a whole check its own way, or null: the engine's <see cref="CheckRunner"/> on a provider made by
+    /// <see cref="Create"/>. An add-on uses it to check what it can without a server (and to say what it could not).</summary>
+    public Func<ValidationRequest, Action<string>?, CancellationToken, Task<ValidationResult>>? Run { get; init; }
+
     /// <summary>The name and every alias.</summary>
     public IEnumerable<string> AcceptedNames => [Name, .. Aliases];
 

@@ -34,7 +34,7 @@ public sealed class CliBadInputTests
 
         var run = await EngineProcess.RunAsync("check", "--migrations", workspace.Migrations, "--provider", "Oracle");
 
-        AssertDiagnostic(run, 2, "Migrations.Build: error MIG0003: Unknown provider 'Oracle'. Set MigrationsProvider (--provider) to one of: Sqlite, PostgreSql.");
+        AssertDiagnostic(run, 2, "Migrations.Build: error MIG0003: Unknown provider 'Oracle'. Set MigrationsProvider (--provider) to one of: Sqlite, PostgreSql, SqlServer.");
     }
 
     [TestMethod]

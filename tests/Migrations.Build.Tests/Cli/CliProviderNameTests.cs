@@ -25,6 +25,11 @@ public sealed class CliProviderNameTests
         {
             Assert.AreEqual(0, run.ExitCode, run.ToString());
         }
+        else if (ProviderRegistry.Resolve(provider).AddOnPackage is { } package)
+        {
+            // The engine alone knows the name and says which package brings the provider.
+            Assert.Contains($"error MIG0030: The {ProviderRegistry.Resolve(provider).DisplayName} provider is in the add-on package {package}", run.AllText, run.ToString());
+        }
         else
         {
             Assert.Contains("error MIG0004", run.AllText, run.ToString());
@@ -38,7 +43,7 @@ public sealed class CliProviderNameTests
 
         Assert.AreEqual(0, run.ExitCode, run.ToString());
         CollectionAssert.AreEqual(
-            new[] { "Sqlite      SQLite (default)", "PostgreSql  PostgreSQL; also accepted: Postgres, Npgsql" },
+            new[] { "Sqlite      SQLite (default)", "PostgreSql  PostgreSQL; also accepted: Postgres, Npgsql", "SqlServer   SQL Server (add-on package Migrations.Build.SqlServer); also accepted: MSSQL" },
             run.Output.ToArray(),
             run.ToString());
     }

@@ -10,6 +10,12 @@ internal static class PackageFeed
 {
     private static readonly Lazy<string> Packed = new(PackOnce, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<string> PackedSqlServer = new(PackSqlServerOnce, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The version of this run with the SQL Server add-on (Migrations.Build.SqlServer) packed too; packs both
+    /// on first use (the add-on only for the tests that build a SQL Server sample).</summary>
+    public static string VersionWithSqlServer => PackedSqlServer.Value;
+
     /// <summary>The version packed for this run; packs on first use.</summary>
     public static string Version => Packed.Value;
 
@@ -77,6 +83,21 @@ internal static class PackageFeed
                 .ToList()
             : [];
         return versions.Count == 1 ? versions[0] : null;
+    }
+
+    private static string PackSqlServerOnce()
+    {
+        var version = Version;
+        var result = DotnetCommand.Run(
+            RepositoryRoot,
+            new Dictionary<string, string>(),
+            "pack", Path.Combine(RepositoryRoot, "src", "Migrations.Build.SqlServer"), "-c", "Release", "-o", FeedDirectory, $"-p:Version={version}", "-nodeReuse:false");
+        if (result.ExitCode != 0 || !File.Exists(Path.Combine(FeedDirectory, $"Migrations.Build.SqlServer.{version}.nupkg")))
+        {
+            throw new InvalidOperationException($"Packing Migrations.Build.SqlServer failed:{Environment.NewLine}{result.Output}");
+        }
+
+        return version;
     }
 
     private static string FindRepositoryRoot()

@@ -49,6 +49,7 @@ internal sealed partial class SampleCopy
               <packageSourceMapping>
                 <packageSource key="e2e">
                   <package pattern="Migrations.Build" />
+                  <package pattern="Migrations.Build.SqlServer" />
                 </packageSource>
                 <packageSource key="nuget.org">
                   <package pattern="*" />

@@ -29,7 +29,7 @@ public sealed class SettingsTests
 
         Assert.AreEqual(1, result.ExitCode, result.ToString());
         CollectionAssert.AreEqual(
-            new[] { $"{sample.ProjectFile} : error MIG0003: The database provider 'Oracle' is not supported. Set MigrationsProvider to Sqlite or PostgreSql." },
+            new[] { $"{sample.ProjectFile} : error MIG0003: The database provider 'Oracle' is not supported. Set MigrationsProvider to Sqlite, PostgreSql or SqlServer." },
             result.MigrationErrors.ToArray(),
             result.ToString());
     }

@@ -28,19 +28,21 @@ public sealed partial class ProviderRegistryTests
     [DataRow("postgresql", "PostgreSql")]
     [DataRow("Postgres", "PostgreSql")]
     [DataRow("npgsql", "PostgreSql")]
+    [DataRow("SqlServer", "SqlServer")]
+    [DataRow("mssql", "SqlServer")]
     public void A_name_or_alias_finds_its_provider_in_any_case(string name, string expected) =>
         Assert.AreEqual(expected, ProviderRegistry.Find(name)?.Name);
 
     [TestMethod]
     [DataRow("Oracle")]
-    [DataRow("SqlServer")]
+    [DataRow("SqlServerX")]
     [DataRow("")]
     public void An_unknown_name_is_MIG0003_listing_the_registered_names(string name)
     {
         var error = Assert.ThrowsExactly<ProviderSetupException>(() => ProviderRegistry.Resolve(name));
 
         Assert.AreEqual("MIG0003", error.Descriptor.Code);
-        Assert.AreEqual($"Unknown provider '{name}'. Set MigrationsProvider (--provider) to one of: Sqlite, PostgreSql.", error.Message);
+        Assert.AreEqual($"Unknown provider '{name}'. Set MigrationsProvider (--provider) to one of: Sqlite, PostgreSql, SqlServer.", error.Message);
     }
 
     [TestMethod]
@@ -57,6 +59,21 @@ public sealed partial class ProviderRegistryTests
     }
 
     [TestMethod]
+    public async Task SQL_Server_without_its_add_on_is_MIG0030_naming_the_package_to_add()
+    {
+        var registration = ProviderRegistry.Resolve("SqlServer");
+
+        var error = await Assert.ThrowsExactlyAsync<ProviderSetupException>(() => registration.Create("Server=nowhere", CancellationToken.None));
+
+        Assert.AreEqual("Migrations.Build.SqlServer", registration.AddOnPackage);
+        Assert.AreEqual("MIG0030", error.Descriptor.Code);
+        Assert.AreEqual(
+            "The SQL Server provider is in the add-on package Migrations.Build.SqlServer, which this project does not reference. "
+            + "Add <PackageReference Include=\"Migrations.Build.SqlServer\" Version=\"…\" PrivateAssets=\"all\" /> next to Migrations.Build (the same version).",
+            error.Message);
+    }
+
+    [TestMethod]
     public void The_targets_properties_accept_exactly_the_registered_names_and_aliases()
     {
         var props = ProviderListProps.Text();
@@ -64,7 +81,8 @@ public sealed partial class ProviderRegistryTests
         var accepted = Property(props, "_MigrationsAcceptedProviders").Split(';', StringSplitOptions.RemoveEmptyEntries);
         CollectionAssert.AreEquivalent(AcceptedNames.Select(n => n.ToLowerInvariant()).ToArray(), accepted);
         Assert.AreEqual(ProviderRegistry.Default.Name, Property(props, "_MigrationsDefaultProvider"));
-        Assert.AreEqual("Sqlite or PostgreSql", Property(props, "_MigrationsProviderNames"));
+        Assert.AreEqual("Sqlite, PostgreSql or SqlServer", Property(props, "_MigrationsProviderNames"));
+        Assert.AreEqual(";sqlserver;mssql;", Property(props, "_MigrationsAddOnSqlServerNames"));
     }
 
     [TestMethod]

@@ -1,0 +1,2 @@
+ALTER TABLE dbo.customers DROP COLUMN phone;
+GO

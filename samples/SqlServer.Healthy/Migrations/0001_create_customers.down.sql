@@ -1,0 +1,4 @@
+DROP TABLE sales.customers;
+GO
+DROP SCHEMA sales;
+GO

@@ -1,0 +1,2 @@
+DROP TABLE sales.orders;
+GO

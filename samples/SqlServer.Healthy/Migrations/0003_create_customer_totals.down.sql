@@ -1,0 +1,2 @@
+DROP VIEW sales.customer_totals;
+GO
