@@ -114,23 +114,8 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
             environment[ConnectionStringVariable] = ConnectionString!;
         }
 
-        foreach (var variable in EfEnvironment)
-        {
-            var separator = variable.ItemSpec.IndexOf('=');
-            if (separator > 0)
-            {
-                environment[variable.ItemSpec.Substring(0, separator).Trim()] = variable.ItemSpec.Substring(separator + 1);
-            }
-        }
-
-        foreach (var setting in EngineEnvironment)
-        {
-            var equals = setting.IndexOf('=');
-            if (equals > 0 && equals < setting.Length - 1)
-            {
-                environment[setting.Substring(0, equals)] = setting.Substring(equals + 1);
-            }
-        }
+        AddVariables(environment, EfEnvironment.Select(variable => variable.ItemSpec));
+        AddVariables(environment, EngineEnvironment);
 
         EngineProcess engine;
         try
@@ -281,6 +266,19 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         }
 
         return arguments;
+    }
+
+    /// <summary>Adds each <c>NAME=value</c> (design-time variables of an EF Core app, an add-on engine's settings).</summary>
+    private static void AddVariables(Dictionary<string, string> environment, IEnumerable<string> settings)
+    {
+        foreach (var setting in settings)
+        {
+            var equals = setting.IndexOf('=');
+            if (equals > 0 && equals < setting.Length - 1)
+            {
+                environment[setting.Substring(0, equals).Trim()] = setting.Substring(equals + 1);
+            }
+        }
     }
 
     private static void AddOption(List<string> arguments, string option, string? value)
