@@ -64,7 +64,7 @@ public sealed class EfCoreSampleTests
         CollectionAssert.AreEqual(
             new[]
             {
-                $"{copy.ProjectFile}(1,1): error MIG0020: EfCore.Sqlite does not reference Microsoft.EntityFrameworkCore.Design (version 10.0.15), which EF Core needs to read migrations at design time. Add <PackageReference Include=\"Microsoft.EntityFrameworkCore.Design\" Version=\"10.0.15\" PrivateAssets=\"all\" /> to the project. [{copy.ProjectFile}]",
+                $"{copy.ProjectFile}(1,1): error MIG0020: EfCore.Sqlite does not reference Microsoft.EntityFrameworkCore.Design (version 10.0.15), which EF Core needs to read migrations at design time. Add <PackageReference Include=\"Microsoft.EntityFrameworkCore.Design\" Version=\"10.0.15\" PrivateAssets=\"all\" /> to the project.",
             },
             result.MigrationErrors.ToArray(),
             result.ToString());

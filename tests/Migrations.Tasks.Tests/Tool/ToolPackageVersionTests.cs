@@ -3,24 +3,24 @@ using Migrations.Tasks.Tests.EndToEnd;
 
 namespace Migrations.Tasks.Tests.Tool;
 
-/// <summary>The tool and the Migrations.Build package release together, under one version.</summary>
+/// <summary>The packages release together, under one version: the repository's (Directory.Build.props), which no
+/// package project overrides.</summary>
 [TestClass]
 public sealed class ToolPackageVersionTests
 {
     [TestMethod]
-    [DataRow("VersionPrefix")]
-    [DataRow("VersionSuffix")]
-    public void The_tool_has_the_same_version_as_the_package(string property)
+    [DataRow("src/Migrations.Tasks/Migrations.Tasks.csproj")]
+    [DataRow("src/Migrations.Build.Tool/Migrations.Build.Tool.csproj")]
+    [DataRow("src/Migrations.Build.SqlServer/Migrations.Build.SqlServer.csproj")]
+    [DataRow("src/Migrations.Build/Migrations.Build.csproj")]
+    public void A_package_project_takes_the_repository_version(string project)
     {
-        Assert.AreEqual(
-            Property(Path.Combine("src", "Migrations.Tasks", "Migrations.Tasks.csproj"), property),
-            Property(Path.Combine("src", "Migrations.Build.Tool", "Migrations.Build.Tool.csproj"), property));
+        var overridden = Elements(project).Where(e => e.Name.LocalName is "Version" or "VersionPrefix" or "VersionSuffix" or "PackageVersion").ToList();
+
+        Assert.IsEmpty(overridden, $"{project} sets {string.Join(", ", overridden.Select(e => e.Name.LocalName))}");
+        Assert.IsFalse(string.IsNullOrWhiteSpace(Elements("Directory.Build.props").Single(e => e.Name.LocalName == "VersionPrefix").Value));
     }
 
-    private static string Property(string project, string name)
-    {
-        var value = XDocument.Load(Path.Combine(PackageFeed.RepositoryRoot, project)).Descendants(name).Single().Value;
-        Assert.IsFalse(string.IsNullOrWhiteSpace(value), $"{project} has no {name}");
-        return value;
-    }
+    private static IEnumerable<XElement> Elements(string file) =>
+        XDocument.Load(Path.Combine(PackageFeed.RepositoryRoot, file)).Descendants();
 }
