@@ -108,14 +108,15 @@ internal static class WarmClusterKeeper
     private static (string Program, string[] Prefix)? EngineCommand()
     {
         var process = Environment.ProcessPath ?? "dotnet";
-        var name = Path.GetFileNameWithoutExtension(process);
-        if (name == "Migrations.Build")
+        // Not GetFileNameWithoutExtension: to it, ".Build" of "Migrations.Build" is an extension.
+        var name = Path.GetFileName(process);
+        if (name is "Migrations.Build" or "Migrations.Build.exe")
         {
             return (process, []);
         }
 
         var dll = Path.Combine(AppContext.BaseDirectory, "Migrations.Build.dll");
-        var host = name == "dotnet" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? FindOnPath("dotnet");
+        var host = name is "dotnet" or "dotnet.exe" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? FindOnPath("dotnet");
         return host is not null && File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json"))
             ? (host, [dll])
             : null;
