@@ -73,7 +73,8 @@ internal sealed partial record ServerBinaries(string Directory)
         return candidates;
     }
 
-    private static string? FindOnPath(string fileName)
+    /// <summary>The first file named <paramref name="fileName"/> in a folder of PATH, or null.</summary>
+    internal static string? FindOnPath(string fileName)
     {
         var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)

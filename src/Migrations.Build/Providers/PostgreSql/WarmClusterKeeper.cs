@@ -15,7 +15,7 @@ internal static class WarmClusterKeeper
 {
     public const string CommandName = "postgres-keeper";
 
-    private static readonly Lazy<string?> Setsid = new(() => FindOnPath("setsid"));
+    private static readonly Lazy<string?> Setsid = new(() => ServerBinaries.FindOnPath("setsid"));
 
     /// <summary>The <c>setsid</c> program, or null where there is none (then checks use temporary clusters).</summary>
     public static string? SessionLauncher => Setsid.Value;
@@ -116,15 +116,9 @@ internal static class WarmClusterKeeper
         }
 
         var dll = Path.Combine(AppContext.BaseDirectory, "Migrations.Build.dll");
-        var host = name is "dotnet" or "dotnet.exe" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? FindOnPath("dotnet");
+        var host = name is "dotnet" or "dotnet.exe" ? process : Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? ServerBinaries.FindOnPath("dotnet");
         return host is not null && File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json"))
             ? (host, [dll])
             : null;
     }
-
-    private static string? FindOnPath(string fileName) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, fileName))
-            .FirstOrDefault(File.Exists);
 }
