@@ -22,8 +22,12 @@ rm -rf "$feed"
 echo "==> dotnet pack src/Migrations.Tasks (the package the end-to-end tests use)"
 dotnet pack src/Migrations.Tasks -c Release -o "$feed" --nologo -v:q -nodeReuse:false || exit 1
 export MIGRATIONS_E2E_FEED="$PWD/$feed"
+# Line coverage (coverlet) of the engine and the task, counted in the test processes and in the engine processes the
+# tests start (they run the instrumented assembly from the test folder); tests/coverage.runsettings says what counts.
 dotnet test Migrations.Build.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" || status=$?
+  --logger "trx" --logger "console;verbosity=normal" --results-directory "$results" \
+  --collect:"XPlat Code Coverage" --settings tests/coverage.runsettings || status=$?
+bash scripts/coverage-summary.sh "$results" artifacts/coverage || status=$?
 
 passed=0; failed=0; skipped=0; total=0
 for trx in "$results"/*.trx; do

@@ -14,6 +14,17 @@ internal static class DotnetCommand
     /// <summary>Runs another program the same way, e.g. an installed .NET tool's command.</summary>
     public static CommandResult RunProgram(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        using var process = Process.Start(StartInfo(program, workingDirectory, environment, arguments))!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        return new CommandResult(process.ExitCode, output.Result + error.Result);
+    }
+
+    /// <summary>How every command here starts: redirected streams, isolated from the test host's build variables.</summary>
+    public static ProcessStartInfo StartInfo(string program, string workingDirectory, IReadOnlyDictionary<string, string> environment, IReadOnlyList<string> arguments)
+    {
         var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
@@ -45,12 +56,7 @@ internal static class DotnetCommand
             startInfo.Environment[entry.Key] = entry.Value;
         }
 
-        using var process = Process.Start(startInfo)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return new CommandResult(process.ExitCode, output.Result + error.Result);
+        return startInfo;
     }
 
     private static bool IsInheritedBuildVariable(string name) =>

@@ -1,0 +1,222 @@
+using System.Text.RegularExpressions;
+
+namespace Migrations.Tasks.Tests.Targets;
+
+/// <summary>The targets and the task of this repository, as <c>dotnet build</c> runs them, without a package: what the
+/// build prints for each kind of engine line, and for engines that are missing, not executable or misbehave.</summary>
+[TestClass]
+public sealed partial class SourceTargetsTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void Healthy_history_passes_and_prints_the_summary_and_progress_lines()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!, "<PropertyGroup><MigrationsProgressInterval>0</MigrationsProgressInterval></PropertyGroup>");
+
+        var result = project.Build();
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.MatchesRegex(SummaryLine(), result.Output);
+        Assert.Contains("Migrations: migration 3/3: applying 0003_", result.Output);
+        Assert.IsTrue(File.Exists(project.PathOf("obj/Debug/net10.0/migrations/migrations.sarif")), "the reports are written to $(IntermediateOutputPath)migrations/");
+    }
+
+    [TestMethod]
+    public void Broken_down_fails_the_build_with_the_engine_s_error_at_the_file()
+    {
+        var project = SourceTargetsProject.FromSample("Broken.MisnamedIndexDown", TestContext.TestName!);
+
+        var result = project.Build();
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        var down = project.PathOf("Migrations/0002_add_index.down.sql");
+        Assert.Contains($"{down}(1,1): error MIG4002: The down of 0002_add_index leaves index ix_users_email on users behind: it did not exist before the up. [{project.ProjectFile}]", result.Output);
+    }
+
+    [TestMethod]
+    public void Warning_and_information_lines_are_logged_as_a_warning_and_a_message()
+    {
+        // No down for the newest migration: MIG1003 (a warning) and its downgrade reported as not proven.
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        var down = Directory.GetFiles(project.PathOf("Migrations"), "0003_*.down.sql").Single();
+        File.Delete(down);
+
+        var result = project.Build("-v:n");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.MatchesRegex(new Regex(@"0003_[a-z_]+\.up\.sql\(1,1\): warning MIG1003: "), result.Output);
+    }
+
+    [TestMethod]
+    public void Require_downgrade_turns_a_missing_down_into_an_error()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!, "<PropertyGroup><MigrationsRequireDowngrade>true</MigrationsRequireDowngrade></PropertyGroup>");
+        File.Delete(Directory.GetFiles(project.PathOf("Migrations"), "0003_*.down.sql").Single());
+
+        var result = project.Build();
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        Assert.MatchesRegex(new Regex(@"0003_[a-z_]+\.up\.sql\(1,1\): error MIG1003: "), result.Output);
+    }
+
+    [TestMethod]
+    [DataRow("", 1)]
+    [DataRow("<ItemGroup><MigrationsPendingTable Include=\"audit_log\" /></ItemGroup>", 0)]
+    [DataRow("<ItemGroup><MigrationsIgnore Include=\"audit_%2A\" /></ItemGroup>", 0)]
+    public void Pending_and_ignored_items_reach_the_engine(string items, int exitCode)
+    {
+        var project = SourceTargetsProject.FromSample("Broken.TableWithoutMigration", TestContext.TestName! + exitCode + items.Length, items);
+
+        var result = project.Build();
+
+        Assert.AreEqual(exitCode, result.ExitCode, result.Output);
+        Assert.AreEqual(exitCode == 1, result.Output.Contains("error MIG3006: Table audit_log is in the model, but no migration creates it.", StringComparison.Ordinal), result.Output);
+    }
+
+    [TestMethod]
+    public void Engine_without_the_execute_permission_is_made_executable_and_run()
+    {
+        // NuGet extracts the native engine without its execute permission: the task grants it, then runs it.
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        var engine = project.PathOf("engine-without-permission.sh");
+        File.WriteAllText(engine, """
+            #!/bin/sh
+            echo '{"type":"diagnostic","severity":"info","code":"MIG3008","message":"said by the test engine","file":"a.sql","line":2,"column":3}'
+            echo '{"type":"summary","message":"Migrations: ran by the test engine"}'
+            """ + "\n");
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("Execute permissions are a Unix matter; this test runs on Linux and macOS.");
+            return;
+        }
+
+        Assert.AreEqual(UnixFileMode.None, File.GetUnixFileMode(engine) & UnixFileMode.UserExecute);
+
+        var result = project.Build($"-p:MigrationsEnginePath={engine}", "-v:n");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.Contains("a.sql(2,3): info MIG3008: said by the test engine", result.Output);
+        Assert.AreNotEqual(UnixFileMode.None, File.GetUnixFileMode(engine) & UnixFileMode.UserExecute);
+        Assert.Contains("Migrations: ran by the test engine", result.Output);
+    }
+
+    [TestMethod]
+    public void Missing_engine_is_MIG9002_naming_the_path_and_what_to_do()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        var missing = project.PathOf("no-engine/Migrations.Build.dll");
+
+        var result = project.Build($"-p:MigrationsEnginePath={missing}");
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        Assert.Contains($"error MIG9002: The validation engine was not found at '{missing}'. The Migrations.Build package is incomplete: clear it from the NuGet cache and restore again.", result.Output);
+    }
+
+    [TestMethod]
+    public void Engine_that_stops_without_a_diagnostic_is_MIG9002_with_its_last_output()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        var engine = project.PathOf("fake-engine.sh");
+        File.WriteAllText(engine, "#!/bin/sh\necho 'something went wrong' >&2\nexit 42\n");
+        MakeExecutable(engine);
+
+        var result = project.Build($"-p:MigrationsEnginePath={engine}");
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        Assert.Contains("error MIG9002: The validation engine stopped unexpectedly with exit code 42. Last output: something went wrong", result.Output);
+    }
+
+    [TestMethod]
+    public void Engine_that_cannot_be_started_is_MIG9002_saying_how_to_run_the_portable_one()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        var engine = project.PathOf("not-a-program");
+        File.WriteAllBytes(engine, [0x00, 0x01, 0x02]);
+        MakeExecutable(engine);
+
+        var result = project.Build($"-p:MigrationsEnginePath={engine}");
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        Assert.Contains($"error MIG9002: Could not start the validation engine '{engine}'", result.Output);
+        Assert.Contains("Set MigrationsEnginePath to the package's tools/net8.0/Migrations.Build.dll to run the portable engine instead.", result.Output);
+    }
+
+    [TestMethod]
+    public void Ctrl_C_during_a_long_migration_cancels_the_build_and_stops_the_engine()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!, "<PropertyGroup><MigrationsProgressInterval>0</MigrationsProgressInterval></PropertyGroup>");
+        // Long by construction, not by timing: counting to ten billion takes SQLite minutes.
+        File.WriteAllText(project.PathOf("Migrations/0004_count.up.sql"), "CREATE TABLE counted AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 10000000000) SELECT count(*) AS n FROM c;\n");
+        File.WriteAllText(project.PathOf("Migrations/0004_count.down.sql"), "DROP TABLE counted;\n");
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("This test sends SIGINT (Ctrl+C) to dotnet build; it runs on Linux and macOS.");
+            return;
+        }
+
+        using var build = project.StartBuild();
+        build.WaitForOutput("applying 0004_count");
+        var sent = System.Diagnostics.Stopwatch.StartNew();
+        build.Interrupt();
+        var result = build.WaitForExit();
+        TestContext.WriteLine($"Ctrl+C to the end of dotnet build: {sent.Elapsed.TotalSeconds:F1} s");
+
+        // The engine must not outlive the build (it would hold the scratch databases); far longer than the 2 s a cancel
+        // may take is a finding, not a slow machine.
+        while (EngineProcessesOf(project.Directory).Any() && sent.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(100);
+        }
+
+        TestContext.WriteLine($"Ctrl+C to the engine's end: {sent.Elapsed.TotalSeconds:F1} s");
+        Assert.IsEmpty(EngineProcessesOf(project.Directory), "the engine still runs after the build was cancelled");
+        Assert.AreNotEqual(0, result.ExitCode, result.Output);
+        Assert.Contains("Attempting to cancel the build", result.Output);
+        Assert.DoesNotContain("MIG9002", result.Output, "a cancel is not an engine crash");
+        Assert.DoesNotContain("Migrations: 4 migrations", result.Output, "the check did not run to its end");
+    }
+
+    /// <summary>The processes whose command line names <paramref name="directory"/> (Linux: read from /proc).</summary>
+    private static IEnumerable<int> EngineProcessesOf(string directory)
+    {
+        foreach (var process in Directory.EnumerateDirectories("/proc"))
+        {
+            string commandLine;
+            try
+            {
+                commandLine = File.ReadAllText(Path.Combine(process, "cmdline")).Replace('\0', ' ');
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (commandLine.Contains("Migrations.Build", StringComparison.Ordinal) && commandLine.Contains(directory, StringComparison.Ordinal)
+                && int.TryParse(Path.GetFileName(process), out var id))
+            {
+                yield return id;
+            }
+        }
+    }
+
+    /// <summary>The engines these tests stand in are Unix programs; on Windows the test says so instead of passing.</summary>
+    private static void MakeExecutable(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Inconclusive("This test starts a Unix program as the engine; it runs on Linux and macOS.");
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    [GeneratedRegex(@"Migrations: 3 migrations on SQLite — upgrade ok, drift 0, downgrades 3/3 proven \(\d+\.\d\d s\)")]
+    private static partial Regex SummaryLine();
+}
