@@ -25,6 +25,29 @@ public sealed class SqlServerSampleTests
     }
 
     [TestMethod]
+    [DataRow("netstandard2.0")]
+    public void A_project_on_an_older_framework_gets_DacFx_from_its_restore_and_passes_offline(string framework)
+    {
+        // SDK-style SQL projects are netstandard2.0 (and .NET Framework projects take the netstandard2.0 group): a
+        // dependency group for net8.0 alone would restore no DacFx for them and the add-on would not start.
+        // (net472 itself cannot be restored here: SqlClient's .NET Framework group needs Microsoft.Data.SqlClient.SNI,
+        // which this machine's feed does not serve.)
+        _ = PackageFeed.VersionWithSqlServer;
+        var copy = SampleCopy.Create("SqlServer.Healthy", TestContext.TestName! + framework);
+        File.Delete(copy.PathOf("Program.cs"));
+        var project = File.ReadAllText(copy.ProjectFile);
+        File.WriteAllText(copy.ProjectFile, project
+            .Replace("<TargetFramework>net10.0</TargetFramework>", $"<TargetFramework>{framework}</TargetFramework>", StringComparison.Ordinal)
+            .Replace("<OutputType>Exe</OutputType>", "<OutputType>Library</OutputType><Nullable>disable</Nullable><ImplicitUsings>disable</ImplicitUsings>", StringComparison.Ordinal));
+
+        var result = copy.Build("-p:MigrationsConnectionString=");
+
+        Assert.AreEqual(0, result.ExitCode, result.ToString());
+        Assert.IsEmpty(result.MigrationErrors, result.ToString());
+        Assert.Contains("Migrations: 3 migrations on SQL Server — T-SQL 6/6 scripts parse, model 4 objects valid", result.Output, result.ToString());
+    }
+
+    [TestMethod]
     public void The_SQL_Server_sample_with_a_typo_fails_offline_at_its_line_and_column()
     {
         _ = PackageFeed.VersionWithSqlServer;
