@@ -38,6 +38,25 @@ public sealed partial class ValidateMigrationsTargetTests
         Assert.DoesNotContain("Skipping target \"ValidateMigrations\"", result.Output, result.Output);
     }
 
+    [TestMethod]
+    public void The_target_alone_on_an_EF_Core_project_builds_it_and_runs_the_EF_Core_check_even_when_up_to_date()
+    {
+        // The EF check reads the built assembly, so asking for it builds the project (as `dotnet ef` does); it must not
+        // fall back to reading Migrations/ as a folder of SQL scripts, and it runs although the build's check just ran.
+        var sample = SampleCopy.Create("EfCore.BrokenDown", TestContext.TestName!);
+        var build = sample.Build();
+        Assert.AreEqual(1, build.ExitCode, build.ToString());
+
+        var result = RunTarget(sample, "-restore");
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        CollectionAssert.AreEqual(
+            new[] { $"{sample.PathOf("Migrations/20261202004520_AddLeads.cs")}(45,33): error MIG4002: The down of 20261202004520_AddLeads leaves index IX_Customers_Name on Customers behind: it did not exist before the up. [{sample.ProjectFile}]" },
+            ErrorLines(result),
+            result.Output);
+        Assert.DoesNotContain("MIG1004", result.Output, "the EF migrations' .cs files were read as SQL scripts");
+    }
+
     private static CommandResult RunTarget(SampleCopy sample, params string[] arguments) =>
         DotnetCommand.Run(
             sample.Root,
