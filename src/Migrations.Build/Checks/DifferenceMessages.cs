@@ -1,5 +1,6 @@
 using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
+using Migrations.Build.Schema;
 using Migrations.Build.Schema.Comparison;
 
 namespace Migrations.Build.Checks;
@@ -35,6 +36,10 @@ internal static class DifferenceMessages
                 DiagnosticCodes.DefinitionDiffers,
                 $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Said(changed, changed.Expected)} in the model, {Shown(changed, changed.Actual)} after migrations.",
                 inModel),
+            ColumnOrderChanged order => new Diagnostic(
+                DiagnosticCodes.DefinitionDiffers,
+                $"Table {DifferenceNames.Of(o)}: columns {Columns(order.Expected)} in the model, {Columns(order.Actual)} after migrations.",
+                inModel),
             _ => throw new InvalidOperationException("Unknown difference " + difference),
         };
     }
@@ -55,6 +60,8 @@ internal static class DifferenceMessages
                 $"The down of {migration} restores {DifferenceNames.Word(o.Kind)} {r.ExpectedName} as {r.ActualName} ({DifferenceNames.Of(o)}).", location),
             ChangedAttribute c => new Diagnostic(DiagnosticCodes.DownChangesObject,
                 $"The down of {migration} does not restore {what}: {Said(c, c.Expected)} before the up, {Shown(c, c.Actual)} after the down.", location),
+            ColumnOrderChanged order => new Diagnostic(DiagnosticCodes.ColumnOrderDiffers,
+                $"The down of {migration} restores the columns of {what} in another order: {Columns(order.Expected)} before the up, {Columns(order.Actual)} after the down. {OrderAlone}", location),
             _ => throw new InvalidOperationException("Unknown difference " + difference),
         };
     }
@@ -72,7 +79,9 @@ internal static class DifferenceMessages
             ChangedAttribute c => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}: {Said(c, c.Expected)} the first time, {Shown(c, c.Actual)} the second time",
             _ => difference.ToString(),
         };
-        return new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
+        return difference is ColumnOrderChanged order
+            ? new Diagnostic(DiagnosticCodes.ColumnOrderDiffers, $"Migration {migration} applied again after its down gives the columns of {DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} in another order: {Columns(order.Expected)} the first time, {Columns(order.Actual)} the second time. {OrderAlone}", location)
+            : new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
     }
 
     /// <summary>A difference between the schemas after two versions (<c>diff FROM TO</c>), in the words of the checks:
@@ -86,11 +95,16 @@ internal static class DifferenceMessages
             MissingObject => $"{Capitalized(o)} {DifferenceNames.Of(o)} exists after {from}, not after {to}.",
             RenamedObject r => $"{Capitalized(o)} {DifferenceNames.Of(o)} is named {r.ExpectedName ?? "(unnamed)"} after {from}, {r.ActualName ?? "(unnamed)"} after {to}.",
             ChangedAttribute c => $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Attribute(c)} {Value(c.Expected)} after {from}, {Value(c.Actual)} after {to}.",
+            ColumnOrderChanged order => $"Table {DifferenceNames.Of(o)}: columns {Columns(order.Expected)} after {from}, {Columns(order.Actual)} after {to}.",
             _ => throw new InvalidOperationException("Unknown difference " + difference),
         };
     }
 
     private static string Value(string? value) => value ?? "none";
+
+    private const string OrderAlone = "Only the order differs (a warning: SELECT * and INSERT without a column list see it; promote MIG4008 with WarningsAsErrors where that matters).";
+
+    private static string Columns(ValueList<string> names) => "(" + string.Join(", ", names) + ")";
 
     private static string Attribute(ChangedAttribute changed) => DifferenceNames.Word(changed.Attribute);
 

@@ -73,6 +73,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor DownRenamesObject = new("MIG4005", "A down script restores an object under another name", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReapplyFailed = new("MIG4006", "An up script fails to apply again after its down", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReapplyDiffers = new("MIG4007", "An up script applied again gives another schema", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ColumnOrderDiffers = new("MIG4008", "A down (or an up applied again) leaves a table's columns in another order", DiagnosticSeverity.Warning);
 
     // MIG0030–0039, MIG2030–2039, MIG3030–3039, MIG4030–4039: SQL Server (the Migrations.Build.SqlServer add-on).
     public static readonly DiagnosticDescriptor AddOnNotReferenced = new("MIG0030", "The provider's add-on package is not referenced", DiagnosticSeverity.Error);

@@ -1,10 +1,8 @@
 namespace Migrations.Build.Schema.Comparison;
 
-/// <summary>A column with its 1-based position, which only the strict comparison looks at.</summary>
-internal sealed record PositionedColumn(Column Column, int Position);
-
-/// <summary>Columns: matched by name; type, nullability, default, collation, generation, identity compared.</summary>
-internal sealed class ColumnKind : IObjectKind<PositionedColumn>
+/// <summary>Columns: matched by name; type, nullability, default, collation, generation, identity compared (their order
+/// is compared per table, by <see cref="SchemaComparer"/>).</summary>
+internal sealed class ColumnKind : IObjectKind<Column>
 {
     public static ColumnKind Instance { get; } = new();
 
@@ -13,15 +11,14 @@ internal sealed class ColumnKind : IObjectKind<PositionedColumn>
 
     public bool PairsByDefinition => false;
 
-    public string? Name(PositionedColumn item) => item.Column.Name;
+    public string? Name(Column item) => item.Name;
 
-    public bool NameIsGenerated(PositionedColumn item) => false;
+    public bool NameIsGenerated(Column item) => false;
 
-    public string Identity(PositionedColumn item) => item.Column.Name;
+    public string Identity(Column item) => item.Name;
 
-    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(PositionedColumn item, ComparisonOptions options)
+    public IEnumerable<(ObjectAttribute Attribute, string? Value)> Attributes(Column c, ComparisonOptions options)
     {
-        var c = item.Column;
         yield return (ObjectAttribute.Type, c.Type);
         yield return (ObjectAttribute.Nullability, ObjectKinds.Flag(c.NotNull, "NOT NULL", "NULL"));
         yield return (ObjectAttribute.Default, c.Default);
@@ -31,12 +28,8 @@ internal sealed class ColumnKind : IObjectKind<PositionedColumn>
         yield return (ObjectAttribute.AutoIncrement, c.AutoIncrement ? "AUTOINCREMENT" : null);
         yield return (ObjectAttribute.RowidAlias, c.RowidAlias ? RowidAliasValue : null);
         yield return (ObjectAttribute.Comment, c.Comment);
-        if (options.Strict)
-        {
-            yield return (ObjectAttribute.Position, item.Position.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 
-    public ComparedObject Describe(PositionedColumn item, ObjectName? table) =>
-        new(ObjectKind.Column, table!, item.Column.Name);
+    public ComparedObject Describe(Column item, ObjectName? table) =>
+        new(ObjectKind.Column, table!, item.Name);
 }

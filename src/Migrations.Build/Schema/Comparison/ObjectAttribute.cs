@@ -19,9 +19,6 @@ public enum ObjectAttribute
     /// <summary>SQLite: whether an integer primary key is the rowid's alias (see <see cref="Column.RowidAlias"/>).</summary>
     RowidAlias,
 
-    /// <summary>A column's 1-based position (compared only in the exact comparison).</summary>
-    Position,
-
     /// <summary>The columns of a primary key, foreign key or unique constraint.</summary>
     Columns,
     References,

@@ -18,7 +18,12 @@ public static class SchemaComparer
     private static void CompareTables(Table expected, Table actual, ComparisonOptions options, List<SchemaDifference> output)
     {
         var table = actual.Name;
-        ChildMatcher.Compare(ColumnKind.Instance, Positioned(expected), Positioned(actual), table, options, output);
+        ChildMatcher.Compare(ColumnKind.Instance, expected.Columns, actual.Columns, table, options, output);
+        if (options.Strict)
+        {
+            CompareColumnOrder(expected, actual, options, output);
+        }
+
         ChildMatcher.Compare(PrimaryKeyKind.Instance, AsList(expected.PrimaryKey), AsList(actual.PrimaryKey), table, options, output);
         ChildMatcher.Compare(ForeignKeyKind.Instance, expected.ForeignKeys, actual.ForeignKeys, table, options, output);
         ChildMatcher.Compare(UniqueConstraintKind.Instance, expected.UniqueConstraints, actual.UniqueConstraints, table, options, output);
@@ -27,8 +32,19 @@ public static class SchemaComparer
         ChildMatcher.Compare(IndexKind.Instance, expected.Indexes, actual.Indexes, table, options, output);
     }
 
-    private static List<PositionedColumn> Positioned(Table table) =>
-        table.Columns.Select((column, index) => new PositionedColumn(column, index + 1)).ToList();
+    /// <summary>One finding per table whose shared columns are in another order: a table rebuilt by a down (SQLite's
+    /// copy-and-rename, EF Core's rebuilds) often puts a column elsewhere, and that alone is not a column's change.</summary>
+    private static void CompareColumnOrder(Table expected, Table actual, ComparisonOptions options, List<SchemaDifference> output)
+    {
+        bool Counted(Column column) => !options.IsIgnored($"{actual.Name.Name}.{column.Name}");
+        var expectedNames = expected.Columns.Where(Counted).Select(c => c.Name).ToList();
+        var actualNames = actual.Columns.Where(Counted).Select(c => c.Name).ToList();
+        var shared = expectedNames.Intersect(actualNames, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        if (!expectedNames.Where(shared.Contains).SequenceEqual(actualNames.Where(shared.Contains), StringComparer.Ordinal))
+        {
+            output.Add(new ColumnOrderChanged(TableKind.Instance.Describe(actual, null), expectedNames.ToValueList(), actualNames.ToValueList()));
+        }
+    }
 
     private static List<PrimaryKey> AsList(PrimaryKey? key) => key is null ? [] : [key];
 }

@@ -18,6 +18,12 @@ public sealed record RenamedObject(ComparedObject Object, string? ExpectedName) 
     public string? ActualName => Object.Child;
 }
 
+/// <summary>A table whose columns (the ones both sides have) come in another order; the lists are each side's whole
+/// column list. Compared only when every column position counts (<see cref="ComparisonOptions.Strict"/>), and reported
+/// once per table rather than once per shifted column.</summary>
+public sealed record ColumnOrderChanged(ComparedObject Object, ValueList<string> Expected, ValueList<string> Actual)
+    : SchemaDifference(Object);
+
 /// <summary>The object exists on both sides, but one attribute of its definition differs; the object is described
 /// from the actual side.</summary>
 public sealed record ChangedAttribute(ComparedObject Object, ObjectAttribute Attribute, string? Expected, string? Actual)

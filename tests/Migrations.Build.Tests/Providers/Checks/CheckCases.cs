@@ -218,6 +218,25 @@ public abstract class CheckCases
     }
 
     [TestMethod]
+    public async Task Down_that_adds_a_dropped_column_back_at_the_end_is_one_column_order_warning_and_proven()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_create_notes.up.sql", "CREATE TABLE notes (id INTEGER PRIMARY KEY, a TEXT, b TEXT);\n");
+        folder.Write("Migrations/0003_create_notes.down.sql", "DROP TABLE notes;\n");
+        folder.Write("Migrations/0004_drop_a.up.sql", "ALTER TABLE notes DROP COLUMN a;\n");
+        folder.Write("Migrations/0004_drop_a.down.sql", "ALTER TABLE notes ADD COLUMN a TEXT;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var order = result.Diagnostics.Single(d => d.Severity != DiagnosticSeverity.Info);
+        Assert.AreEqual("MIG4008", order.Code);
+        Assert.AreEqual(DiagnosticSeverity.Warning, order.Severity);
+        StringAssert.StartsWith(order.Message, "The down of 0004_drop_a restores the columns of table notes in another order: (id, a, b) before the up, (id, b, a) after the down.");
+        StringAssert.EndsWith(order.Location!.Path, "0004_drop_a.down.sql");
+        Assert.AreEqual("downgrades 4/4 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    [TestMethod]
     public async Task Column_added_and_dropped_by_the_down_is_proven()
     {
         using var folder = Healthy();

@@ -100,7 +100,7 @@ public sealed class DifferenceMessagesTests
             new[]
             {
                 "options", "comment", "type", "nullability", "default", "collation", "generated as", "identity", "AUTOINCREMENT", "rowid alias",
-                "position", "columns", "REFERENCES", "ON DELETE", "ON UPDATE", "MATCH", "deferrability", "validation", "CHECK",
+                "columns", "REFERENCES", "ON DELETE", "ON UPDATE", "MATCH", "deferrability", "validation", "CHECK",
                 "definition", "uniqueness", "keys", "method", "INCLUDE", "WHERE", "NULLS NOT DISTINCT", "kind", "table", "labels",
                 "START", "INCREMENT", "MINVALUE", "MAXVALUE", "CYCLE", "OWNED BY",
             },

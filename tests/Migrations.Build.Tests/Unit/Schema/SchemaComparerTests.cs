@@ -99,7 +99,9 @@ public sealed class SchemaComparerTests
         var ba = new DatabaseSchema { Tables = ValueList.Of(new Table(Users) { Columns = ValueList.Of(new Column("b", "INT"), new Column("a", "INT")) }) };
 
         Assert.AreEqual(0, SchemaComparer.Compare(ab, ba, ComparisonOptions.Drift).Count);
-        Assert.AreEqual(2, SchemaComparer.Compare(ab, ba, ComparisonOptions.Exact).OfType<ChangedAttribute>().Count(c => c.Attribute == ObjectAttribute.Position));
+        var order = (ColumnOrderChanged)SchemaComparer.Compare(ab, ba, ComparisonOptions.Exact).Single();
+        CollectionAssert.AreEqual(new[] { "a", "b" }, order.Expected.ToArray());
+        CollectionAssert.AreEqual(new[] { "b", "a" }, order.Actual.ToArray());
     }
 
     [TestMethod]
