@@ -9,6 +9,9 @@ internal static partial class ServerConnection
 {
     private const int DefaultTimeoutSeconds = 15;
 
+    /// <summary>The database connected to when the connection string names none.</summary>
+    public const string MaintenanceDatabase = "postgres";
+
     public static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
         try
@@ -17,6 +20,14 @@ internal static partial class ServerConnection
             if (string.IsNullOrEmpty(settings.Host))
             {
                 throw new ArgumentException("It names no Host.");
+            }
+
+            // Without Database= Npgsql (like libpq) connects to a database named after the user, which often does not
+            // exist; the engine only needs a database to connect to in order to create its own, so it takes the
+            // maintenance database every server has.
+            if (string.IsNullOrEmpty(settings.Database))
+            {
+                settings.Database = MaintenanceDatabase;
             }
 
             if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))

@@ -24,6 +24,16 @@ public sealed class PostgreSqlProviderSetupTests
     }
 
     [TestMethod]
+    [DataRow("Host=db.example;Username=ci", "postgres")]
+    [DataRow("Host=db.example;Username=ci;Database=", "postgres")]
+    [DataRow("Host=db.example;Username=ci;Database=app", "app")]
+    public void A_connection_string_without_a_database_connects_to_the_maintenance_database(string connectionString, string database)
+    {
+        // Npgsql would take the user's name (ci), a database that seldom exists.
+        Assert.AreEqual(database, ServerConnection.Parse(connectionString).Database);
+    }
+
+    [TestMethod]
     public async Task An_unreachable_server_is_reported_as_unreachable_without_the_password()
     {
         var exception = await Assert.ThrowsExactlyAsync<ProviderSetupException>(
