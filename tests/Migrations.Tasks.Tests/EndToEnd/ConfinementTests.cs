@@ -2,9 +2,9 @@ using System.Runtime.InteropServices;
 
 namespace Migrations.Tasks.Tests.EndToEnd;
 
-/// <summary>A migration that reaches for a file outside its SQLite scratch database fails the build at that
-/// statement, in both engines the package carries, and creates nothing (the engine tests show an existing database
-/// file keeps every row).</summary>
+/// <summary>A migration that reaches for a file outside its SQLite scratch database, or for the PostgreSQL server
+/// beyond its scratch database, fails the build at that statement, in both engines the package carries, and touches
+/// nothing (the engine tests show the victims intact).</summary>
 [TestClass]
 public sealed class ConfinementTests
 {
@@ -32,5 +32,33 @@ public sealed class ConfinementTests
         var error = result.MigrationErrors.Single();
         StringAssert.StartsWith(error, $"{sample.PathOf("Migrations/0004_steal.up.sql")}(2,1): error MIG2003: Migration 0004_steal failed: refused: it attaches the database file '{victim}'");
         Assert.IsFalse(File.Exists(victim), "the refused ATTACH created the file");
+    }
+
+    [TestMethod]
+    [DataRow("linux-x64", "Migrations.Build")]
+    [DataRow("net8.0", "Migrations.Build.dll")]
+    public void A_postgresql_migration_that_drops_the_servers_database_fails_the_build_at_that_statement(string engineFolder, string engineFile)
+    {
+        if (engineFolder == "linux-x64" && (!OperatingSystem.IsLinux() || RuntimeInformation.OSArchitecture != Architecture.X64))
+        {
+            Assert.Inconclusive($"The native engine is for linux-x64; this is {RuntimeInformation.RuntimeIdentifier}.");
+        }
+
+        if (!Directory.Exists("/usr/lib/postgresql") || !Directory.EnumerateDirectories("/usr/lib/postgresql").Any(d => File.Exists(Path.Combine(d, "bin", "initdb"))))
+        {
+            TestEnvironment.CannotRun("PostgreSQL server binaries are not installed (apt-get install postgresql, or scripts/install-postgres.sh).");
+        }
+
+        var sample = SampleCopy.Create("Healthy.PostgreSql", TestContext.TestName! + "-" + engineFolder);
+        sample.Environment["MIGRATIONS_POSTGRES_CLUSTER"] = "temporary";
+        File.WriteAllText(sample.PathOf("Migrations/0004_steal.up.sql"), "CREATE TABLE notes (id int);\n\nDROP DATABASE postgres WITH (FORCE);\n");
+        File.WriteAllText(sample.PathOf("Migrations/0004_steal.down.sql"), "DROP TABLE notes;\n");
+        var engine = Path.Combine(PackageFeed.PackagesDirectory, "migrations.build", PackageFeed.Version.ToLowerInvariant(), "tools", engineFolder, engineFile);
+
+        var result = sample.Build($"-p:MigrationsEnginePath={engine}");
+
+        Assert.AreEqual(1, result.ExitCode, result.ToString());
+        var error = result.MigrationErrors.Single();
+        StringAssert.StartsWith(error, $"{sample.PathOf("Migrations/0004_steal.up.sql")}(3,1): error MIG2004: Migration 0004_steal failed: refused: DROP DATABASE acts on a database of the server, not on the scratch database");
     }
 }

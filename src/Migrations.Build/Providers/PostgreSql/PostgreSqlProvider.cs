@@ -53,10 +53,6 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     /// <summary>The temporary cluster this provider started, or null when it uses a given server.</summary>
     public TemporaryCluster? Cluster => _cluster;
 
-    /// <summary>The role migrations run as: <see cref="RunnerRole.Name"/> on a cluster of the engine's own, else the
-    /// connection string's own user.</summary>
-    public string RunsAs => _runner ?? _settings.Username ?? string.Empty;
-
     /// <summary>The warm cluster this provider uses (see <see cref="PostgreSql.WarmCluster"/>), or null.</summary>
     internal WarmCluster? WarmCluster { get; private init; }
 
