@@ -61,4 +61,29 @@ public sealed class ConfinementTests
         var error = result.MigrationErrors.Single();
         StringAssert.StartsWith(error, $"{sample.PathOf("Migrations/0004_steal.up.sql")}(3,1): error MIG2004: Migration 0004_steal failed: refused: DROP DATABASE acts on a database of the server, not on the scratch database");
     }
+
+    [TestMethod]
+    public void MigrationsSetupScript_gives_the_migrations_an_extension_only_a_superuser_may_create()
+    {
+        if (!Directory.Exists("/usr/lib/postgresql") || !Directory.EnumerateDirectories("/usr/lib/postgresql").Any(d => File.Exists(Path.Combine(d, "bin", "initdb"))))
+        {
+            TestEnvironment.CannotRun("PostgreSQL server binaries are not installed (apt-get install postgresql, or scripts/install-postgres.sh).");
+        }
+
+        var sample = SampleCopy.Create("Healthy.PostgreSql", TestContext.TestName!);
+        sample.Environment["MIGRATIONS_POSTGRES_CLUSTER"] = "temporary";
+        const string Docs = "CREATE TABLE docs (id int PRIMARY KEY, changed timestamp);\nCREATE TRIGGER docs_changed BEFORE UPDATE ON docs FOR EACH ROW EXECUTE FUNCTION moddatetime(changed);\n";
+        File.WriteAllText(sample.PathOf("Migrations/0004_docs.up.sql"), Docs);
+        File.WriteAllText(sample.PathOf("Migrations/0004_docs.down.sql"), "DROP TABLE docs;\n");
+        File.AppendAllText(sample.PathOf("schema.sql"), "\n" + Docs);
+        File.WriteAllText(sample.PathOf("db-setup.sql"), "CREATE EXTENSION IF NOT EXISTS moddatetime;\n");
+
+        var without = sample.Build();
+        var with = sample.Build("-p:MigrationsSetupScript=db-setup.sql");
+
+        Assert.AreEqual(1, without.ExitCode, without.ToString());
+        StringAssert.StartsWith(without.MigrationErrors.First(), $"{sample.PathOf("Migrations/0004_docs.up.sql")}(2,");
+        Assert.AreEqual(0, with.ExitCode, with.ToString());
+        Assert.Contains("Migrations: 4 migrations on PostgreSQL — upgrade ok, drift 0, downgrades 4/4 proven", with.Output, with.ToString());
+    }
 }
