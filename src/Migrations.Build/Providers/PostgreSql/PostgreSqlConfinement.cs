@@ -52,6 +52,10 @@ internal static class PostgreSqlConfinement
     /// <summary>The first refused form of the statement, or null when it stays inside its database.</summary>
     public static StatementRefusal? Judge(string statementText) => new Scan(statementText, 0, statementText.Length, body: false).Run();
 
+    /// <summary>True for <c>COPY … FROM STDIN</c> and <c>COPY … TO STDOUT</c>: allowed, but their data would come
+    /// from or go to the client, and a migration file sent statement by statement has no data stream.</summary>
+    public static bool CopiesWithClient(string statementText) => new Scan(statementText, 0, statementText.Length, body: false).CopiesWithClient();
+
     /// <summary>One piece of text read as SQL: a statement, or a body or EXECUTE string inside one.</summary>
     private sealed class Scan
     {
@@ -96,6 +100,8 @@ internal static class PostgreSqlConfinement
 
             return null;
         }
+
+        public bool CopiesWithClient() => Name(0) == "COPY" && CopyTarget(0) is { } target && Name(target) is "STDIN" or "STDOUT";
 
         private StatementRefusal? StatementForm(int s)
         {
@@ -195,24 +201,33 @@ internal static class PostgreSqlConfinement
         /// <summary>COPY … TO/FROM PROGRAM or a server file; STDIN and STDOUT stay with the client.</summary>
         private StatementRefusal? Copy(int s)
         {
+            if (CopyTarget(s) is not { } target)
+            {
+                return null;
+            }
+
+            var direction = Name(target - 1);
+            if (Name(target) == "PROGRAM")
+            {
+                return Files(s, $"COPY … {direction} PROGRAM runs a program on the server, as its operating-system account");
+            }
+
+            return _tokens[target].Kind is SqlTokenKind.String or SqlTokenKind.DollarString
+                ? Files(s, $"COPY … {direction} {_tokens[target].TextIn(_text)} reads or writes a file of the server (COPY FROM STDIN and TO STDOUT stay allowed)")
+                : null;
+        }
+
+        /// <summary>The token after a COPY's top-level TO or FROM (PROGRAM, a file name, STDIN, STDOUT), or null.</summary>
+        private int? CopyTarget(int s)
+        {
             var depth = 0;
             for (var j = s + 1; j < _tokens.Count - 1 && !IsPunctuation(j, ';'); j++)
             {
                 depth += IsPunctuation(j, '(') ? 1 : IsPunctuation(j, ')') ? -1 : 0;
-                if (depth != 0 || Name(j) is not ("TO" or "FROM") || _tokens[j].Kind != SqlTokenKind.Word)
+                if (depth == 0 && _tokens[j].Kind == SqlTokenKind.Word && Name(j) is "TO" or "FROM")
                 {
-                    continue;
+                    return j + 1;
                 }
-
-                var direction = Name(j);
-                if (Name(j + 1) == "PROGRAM")
-                {
-                    return Files(s, $"COPY … {direction} PROGRAM runs a program on the server, as its operating-system account");
-                }
-
-                return _tokens[j + 1].Kind is SqlTokenKind.String or SqlTokenKind.DollarString
-                    ? Files(s, $"COPY … {direction} {_tokens[j + 1].TextIn(_text)} reads or writes a file of the server (COPY FROM STDIN and TO STDOUT stay allowed)")
-                    : null;
             }
 
             return null;

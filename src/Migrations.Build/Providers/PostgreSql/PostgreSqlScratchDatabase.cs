@@ -59,6 +59,16 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
                     Refusal = refusal.Code,
                 };
             }
+
+            if (PostgreSqlConfinement.CopiesWithClient(statements[i].Text))
+            {
+                // Npgsql would throw NotSupportedException for it: said here, at the statement, before anything runs.
+                await RunAsync(statements.Take(i).ToList(), cancellationToken).ConfigureAwait(false);
+                throw new StatementFailedException(
+                    statements[i],
+                    statements[i].Location,
+                    "COPY … FROM STDIN and COPY … TO STDOUT cannot run here: their rows come from or go to the client, and the check sends each statement alone, with no data (psql's inline data after COPY is not SQL); write the rows as INSERT statements");
+            }
         }
 
         await RunAsync(statements, cancellationToken).ConfigureAwait(false);

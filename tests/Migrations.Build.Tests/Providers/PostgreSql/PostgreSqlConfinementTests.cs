@@ -153,6 +153,24 @@ public sealed class PostgreSqlConfinementTests
         Assert.AreEqual(0, result.ErrorCount, string.Join("\n", result.Diagnostics));
     }
 
+    [TestMethod]
+    [DataRow("COPY users FROM STDIN")]
+    [DataRow("COPY (SELECT id FROM users) TO STDOUT WITH (FORMAT csv)")]
+    public async Task A_copy_with_the_client_is_allowed_but_cannot_run_and_says_so_at_its_statement(string statement)
+    {
+        using var folder = new TemporaryFolder();
+        WriteBase(folder);
+        var up = folder.Write("Migrations/0002_seed.up.sql", $"INSERT INTO users VALUES (1);\n{statement};\n");
+        folder.Write("Migrations/0002_seed.down.sql", "DELETE FROM users;\n");
+
+        var result = await CheckAsync(folder, PostgreSqlTestServer.ConfinedProvider);
+
+        var failed = result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.AreEqual("MIG2001", failed.Code, failed.ToString());
+        Assert.AreEqual(new SourceLocation(up, 2, 1), failed.Location! with { EndLine = null, EndColumn = null });
+        StringAssert.Contains(failed.Message, "write the rows as INSERT statements");
+    }
+
     /// <summary>0001: the users table (every folder starts with a passing migration).</summary>
     private static void WriteBase(TemporaryFolder folder)
     {
