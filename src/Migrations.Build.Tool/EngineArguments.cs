@@ -37,6 +37,11 @@ internal static class EngineArguments
                     arguments.AddRange(["--model", model]);
                 }
 
+                if (settings.SetupScript is { } setup)
+                {
+                    arguments.AddRange(["--setup-script", setup]);
+                }
+
                 arguments.AddRange(["--downgrade", settings.DowngradeCheck]);
                 if (settings.RequireDowngrade)
                 {

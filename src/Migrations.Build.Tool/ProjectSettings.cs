@@ -10,7 +10,7 @@ internal sealed record ProjectSettings(string ProjectFile)
     public static readonly string[] Properties =
     [
         "MSBuildProjectDirectory", "MigrationsDirectory", "MigrationsModel", "MigrationsProvider", "MigrationsConnectionString",
-        "MigrationsDowngradeCheck", "MigrationsRequireDowngrade", "MigrationsLayout", "MigrationsSource",
+        "MigrationsDowngradeCheck", "MigrationsRequireDowngrade", "MigrationsLayout", "MigrationsSource", "MigrationsSetupScript",
     ];
 
     /// <summary>The items read.</summary>
@@ -24,6 +24,9 @@ internal sealed record ProjectSettings(string ProjectFile)
 
     /// <summary>The model, full path; null: no model (no drift check).</summary>
     public string? Model { get; init; }
+
+    /// <summary>The setup script (<c>MigrationsSetupScript</c>), full path; null: none.</summary>
+    public string? SetupScript { get; init; }
 
     /// <summary>null: the engine's default provider.</summary>
     public string? Provider { get; init; }
@@ -66,6 +69,7 @@ internal sealed record ProjectSettings(string ProjectFile)
         {
             MigrationsDirectory = Path.GetFullPath(Property("MigrationsDirectory") is { Length: > 0 } md ? md : "Migrations", directory),
             Model = model,
+            SetupScript = Property("MigrationsSetupScript") is { Length: > 0 } setup ? Path.GetFullPath(setup, directory) : null,
             Provider = NullIfEmpty(Property("MigrationsProvider")),
             ConnectionString = NullIfEmpty(Property("MigrationsConnectionString")),
             DowngradeCheck = Property("MigrationsDowngradeCheck") is { Length: > 0 } dc ? dc : "All",

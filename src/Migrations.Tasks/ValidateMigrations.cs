@@ -29,6 +29,10 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
 
     public string? Provider { get; set; }
 
+    /// <summary>A SQL file run in every scratch database before the migrations, as the engine's own role
+    /// (<c>MigrationsSetupScript</c>); empty: none.</summary>
+    public string? SetupScript { get; set; }
+
     /// <summary>A server for scratch databases; passed to the engine in <see cref="ConnectionStringVariable"/>, never logged.</summary>
     public string? ConnectionString { get; set; }
 
@@ -231,6 +235,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         arguments.AddRange(["check", "--migrations", MigrationsDirectory, "--format", EngineProtocol.JsonFormat]);
         AddOption(arguments, "--model", Model);
         AddOption(arguments, "--provider", Provider);
+        AddOption(arguments, "--setup-script", SetupScript);
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
         AddOption(arguments, "--layout", Layout);
         AddOption(arguments, "--report-dir", ReportDirectory);

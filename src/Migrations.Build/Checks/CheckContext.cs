@@ -1,4 +1,5 @@
 using Migrations.Build.Diagnostics;
+using Migrations.Build.Migrations;
 using Migrations.Build.Providers;
 
 namespace Migrations.Build.Checks;
@@ -15,6 +16,10 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     public ValidationRequest Request { get; } = request;
 
     public IDatabaseProvider Provider { get; } = provider;
+
+    /// <summary>The setup script (<see cref="ValidationRequest.SetupScript"/>) run in every scratch database before
+    /// anything else, or null.</summary>
+    public SqlScript? Setup { get; init; }
 
     /// <summary>What the replay found about the ups (MIG2xxx).</summary>
     public List<Diagnostic> Upgrade { get; } = [];
@@ -36,17 +41,43 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
                 await _upgradeDatabaseCreated.Task.WaitAsync(cancellationToken);
             }
 
-            return await Provider.CreateScratchDatabaseAsync("model", cancellationToken);
+            return await PrepareAsync(await Provider.CreateScratchDatabaseAsync("model", cancellationToken), cancellationToken);
         }
 
-        return await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+        return await PrepareAsync(await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Runs the setup script in a new scratch database; a failure drops the database and stops the run
+    /// (MIG0051 at the statement): every scratch database would fail the same way.</summary>
+    private async Task<IScratchDatabase> PrepareAsync(IScratchDatabase database, CancellationToken cancellationToken)
+    {
+        if (Setup is not { Statements.Count: > 0 } setup)
+        {
+            return database;
+        }
+
+        try
+        {
+            await database.ExecuteSetupAsync(setup, cancellationToken);
+            return database;
+        }
+        catch (StatementFailedException failure)
+        {
+            await database.DisposeAsync();
+            throw new ProviderSetupException(DiagnosticCodes.SetupStatementFailed, $"The setup script failed: {failure.Message}", failure) { Location = failure.Location };
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Lets the model's database be created: the upgrade pass has its database, or will not create one.</summary>
     public void UpgradeDatabaseCreated() => _upgradeDatabaseCreated.TrySetResult();
 
     /// <summary>A context for work running beside this one: same request and provider, its own diagnostics.</summary>
-    public CheckContext Fork() => new(Request, Provider, progress) { _upgradeDatabaseCreated = _upgradeDatabaseCreated };
+    public CheckContext Fork() => new(Request, Provider, progress) { _upgradeDatabaseCreated = _upgradeDatabaseCreated, Setup = Setup };
 
     /// <summary>Takes a forked context's diagnostics, after this context's own.</summary>
     public void Absorb(CheckContext fork)

@@ -16,7 +16,32 @@ public static class CheckRunner
     public static async Task<ValidationResult> RunAsync(
         ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider provider, Action<string>? progress, CancellationToken cancellationToken)
     {
-        var context = new CheckContext(request, provider, progress);
+        SqlScript? setup = null;
+        if (request.SetupScript is { } setupPath)
+        {
+            var (script, problem) = SetupScriptFile.Load(setupPath, provider.Dialect);
+            if (problem is not null)
+            {
+                return new ValidationResult(request, provider.DisplayName) { Diagnostics = ValueList.Of(problem) };
+            }
+
+            setup = script;
+        }
+
+        try
+        {
+            return await RunAsync(request, migrations, model, provider, new CheckContext(request, provider, progress) { Setup = setup }, cancellationToken);
+        }
+        catch (ProviderSetupException failure)
+        {
+            // The setup script failed in a scratch database, or one could not be made: nothing else can be checked.
+            return new ValidationResult(request, provider.DisplayName) { Diagnostics = ValueList.Of(failure.ToDiagnostic()) };
+        }
+    }
+
+    private static async Task<ValidationResult> RunAsync(
+        ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider provider, CheckContext context, CancellationToken cancellationToken)
+    {
         var content = model?.Load(provider.Dialect);
         var set = migrations.Load(provider.Dialect);
         var history = HistoryCheck.Run(set, migrations.LockFile);

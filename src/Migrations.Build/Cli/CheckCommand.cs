@@ -13,7 +13,7 @@ public static class CheckCommand
 
     /// <summary>The command's options in one line, shown by the root <c>--help</c> (which otherwise lists only command names).</summary>
     public static readonly string Synopsis =
-        $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--pending-table NAME]... "
+        $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--setup-script FILE] [--pending-table NAME]... "
         + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
         + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--verbose] " + EfCoreOptions.Synopsis;
 
@@ -23,6 +23,7 @@ public static class CheckCommand
         var model = new Option<string?>("--model") { Description = "The model: a schema.sql file or a folder of .sql files (declarative schema)." };
         var provider = new Option<string>("--provider") { Description = ProviderOptionDescription(), DefaultValueFactory = _ => ProviderRegistry.Default.Name };
         var connection = new Option<string?>("--connection") { Description = $"A server for scratch databases (PostgreSQL). Also read from {ConnectionStringVariable}. Never printed." };
+        var setupScript = new Option<string?>("--setup-script") { Description = "A SQL file run in every scratch database before the migrations and the model, as the engine's own role (e.g. CREATE EXTENSION postgis; the roles the migrations grant to). Not refused like migrations are." };
         var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
         var downgrade = new Option<string>("--downgrade") { Description = "Which downgrades to prove: all, last:N or none.", DefaultValueFactory = _ => "all" };
@@ -40,7 +41,7 @@ public static class CheckCommand
         var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, connection, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, verbose,
+            migrations, model, provider, connection, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, verbose,
         };
         foreach (var option in efCore.All)
         {
@@ -69,6 +70,7 @@ public static class CheckCommand
                 ModelPath = parsed.GetValue(model) is { Length: > 0 } m ? Path.GetFullPath(m) : null,
                 Provider = parsed.GetValue(provider) ?? ProviderRegistry.Default.Name,
                 ConnectionString = parsed.GetValue(connection) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ConnectionStringVariable)),
+                SetupScript = parsed.GetValue(setupScript) is { Length: > 0 } setup ? Path.GetFullPath(setup) : null,
                 PendingTables = (parsed.GetValue(pending) ?? []).ToValueList(),
                 Ignore = (parsed.GetValue(ignore) ?? []).ToValueList(),
                 Downgrade = scope,

@@ -21,6 +21,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ProjectSettingsUnreadable = new("MIG0046", "The project's settings could not be read through MSBuild", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ProjectNotFound = new("MIG0047", "No single project file to read the settings from", DiagnosticSeverity.Error);
 
+    // MIG0050–0054: the setup script (MigrationsSetupScript), the runner's environment made before the migrations.
+    public static readonly DiagnosticDescriptor SetupScriptUnreadable = new("MIG0050", "The setup script cannot be read", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor SetupStatementFailed = new("MIG0051", "A statement of the setup script failed", DiagnosticSeverity.Error);
+
     // MIG0020-0029: EF Core projects (read at design time through the EF bridge).
     public static readonly DiagnosticDescriptor EfDesignPackageMissing = new("MIG0020", "The EF Core project does not reference Microsoft.EntityFrameworkCore.Design", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor EfContextNotFound = new("MIG0021", "No DbContext was found, or not the one MigrationsEfContext names", DiagnosticSeverity.Error);
@@ -52,6 +56,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor StatementRefused = new("MIG2003", "A statement was refused: it would act outside the scratch database", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ServerStatementRefused = new("MIG2004", "A statement was refused: it would act on the server or on another database", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ServerFileStatementRefused = new("MIG2005", "A statement was refused: it would use the server's files or run a program or native code on it", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor RoleStatementRefused = new("MIG2006", "A statement was refused: it would change the server's roles or act as another role", DiagnosticSeverity.Error);
 
     // MIG3xxx: drift between the migrated schema and the model.
     public static readonly DiagnosticDescriptor ModelStatementFailed = new("MIG3001", "The model script failed to apply", DiagnosticSeverity.Error);

@@ -28,6 +28,13 @@ public interface IScratchDatabase : IAsyncDisposable
     /// (fingerprints are only ever compared within one database). The default does nothing.</summary>
     Task ExpectMigrationsAsync(int count, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Runs the setup script (the runners' environment, <c>MigrationsSetupScript</c>) before anything else,
+    /// each statement on its own, as the engine's own role where that is another than the scripts' (PostgreSQL's
+    /// superuser on a cluster of the engine's own); the default runs it on the scripts' connection, confined as
+    /// they are.</summary>
+    /// <exception cref="StatementFailedException">A statement failed.</exception>
+    Task ExecuteSetupAsync(SqlScript script, CancellationToken cancellationToken) => ExecuteAsync(script, cancellationToken);
+
     Task BeginTransactionAsync(CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);

@@ -13,4 +13,10 @@ public sealed class ProviderSetupException : Exception
     }
 
     public DiagnosticDescriptor Descriptor { get; }
+
+    /// <summary>Where the cause is, when it is in a file (a statement of the setup script); null: the project.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>The failure as the diagnostic the run reports.</summary>
+    public Diagnostic ToDiagnostic() => new(Descriptor, Message, Location);
 }

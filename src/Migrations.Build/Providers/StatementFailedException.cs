@@ -18,7 +18,11 @@ public sealed class StatementFailedException : Exception
 
     public SourceLocation Location { get; }
 
-    /// <summary>The engine refused the statement before running it because it would act outside the scratch
-    /// database (another file, database or the server itself): reported as MIG2003, whichever script it is in.</summary>
-    public bool Refused { get; init; }
+    /// <summary>The code of the refusal when the engine refused the statement before running it because it would act
+    /// outside the scratch database (another file, database, the server or its roles): reported under it, whichever
+    /// script it is in; null for a statement that ran and failed.</summary>
+    public DiagnosticDescriptor? Refusal { get; init; }
+
+    /// <summary>True when the statement was refused before it ran (<see cref="Refusal"/>).</summary>
+    public bool Refused => Refusal is not null;
 }

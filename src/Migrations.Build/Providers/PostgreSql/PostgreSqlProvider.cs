@@ -11,6 +11,10 @@ namespace Migrations.Build.Providers.PostgreSql;
 /// from <c>template0</c>, checked with <c>current_database()</c> before use). The database the connection string
 /// names is used only to issue CREATE/DROP DATABASE. At start, scratch databases older than an hour (left by
 /// killed runs) are dropped. The connection string is never printed.
+/// Confinement: every statement of a migration or model is judged before it runs (<see cref="PostgreSqlConfinement"/>).
+/// On the engine's own clusters the scratch databases are owned by, and used as, the unprivileged
+/// <see cref="RunnerRole"/>; on a server given by connection string they are used as the given role (give it CREATEDB,
+/// not superuser).
 /// </remarks>
 public sealed class PostgreSqlProvider : IDatabaseProvider
 {
@@ -18,15 +22,19 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
     private readonly NpgsqlConnectionStringBuilder _settings;
     private readonly TemporaryCluster? _cluster;
 
+    // The role the scratch databases are owned by and used as, on a cluster of the engine's own; null: the given role.
+    private readonly string? _runner;
+
     // One CREATE DATABASE at a time: run together, each copy of template0 contends with the others for the WAL and
     // the disk (measured: three at once take 180-250 ms each, one after the other ~45 ms each).
     private readonly SemaphoreSlim _creating = new(1, 1);
 
-    private PostgreSqlProvider(NpgsqlDataSource server, NpgsqlConnectionStringBuilder settings, Version serverVersion, TemporaryCluster? cluster)
+    private PostgreSqlProvider(NpgsqlDataSource server, NpgsqlConnectionStringBuilder settings, Version serverVersion, TemporaryCluster? cluster, string? runner)
     {
         _server = server;
         _settings = settings;
         _cluster = cluster;
+        _runner = runner;
         ServerVersion = serverVersion;
     }
 
@@ -70,9 +78,37 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
         try
         {
-            var settings = ServerConnection.Parse(connectionString);
-            var (server, version, mayTrack) = await ServerConnection.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
-            var provider = new PostgreSqlProvider(server, settings, version, cluster)
+            return await CreateAsync(connectionString, cluster, warm, confined: cluster is not null || warm is not null, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (cluster is not null)
+            {
+                await cluster.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>A provider on a server given by connection string that uses it as a cluster of its own: scratch
+    /// databases owned by and used as <see cref="RunnerRole"/> (tests, which share one cluster; the connection string's
+    /// role must be a superuser).</summary>
+    internal static Task<PostgreSqlProvider> CreateConfinedAsync(string connectionString, CancellationToken cancellationToken) =>
+        CreateAsync(connectionString, cluster: null, warm: null, confined: true, cancellationToken);
+
+    private static async Task<PostgreSqlProvider> CreateAsync(string connectionString, TemporaryCluster? cluster, WarmCluster? warm, bool confined, CancellationToken cancellationToken)
+    {
+        var settings = ServerConnection.Parse(connectionString);
+        var (server, version, mayTrack) = await ServerConnection.OpenAsync(settings, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (confined)
+            {
+                await RunnerRole.EnsureAsync(server, cancellationToken).ConfigureAwait(false);
+            }
+
+            var provider = new PostgreSqlProvider(server, settings, version, cluster, confined ? RunnerRole.Name : null)
             {
                 WarmCluster = warm,
                 ProofCost = mayTrack ? TrackedProofCost : WholeProofCost,
@@ -84,11 +120,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         }
         catch
         {
-            if (cluster is not null)
-            {
-                await cluster.DisposeAsync().ConfigureAwait(false);
-            }
-
+            await server.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -103,7 +135,8 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             // On our own cluster (fsync off) copying the files is about twice as fast as the default WAL-logged copy;
             // on a user's server FILE_COPY would force checkpoints, so the default stays.
             var strategy = (_cluster is not null || WarmCluster is not null) && ServerVersion.Major >= 15 ? " STRATEGY FILE_COPY" : string.Empty;
-            await using (var create = _server.CreateCommand($"CREATE DATABASE {quoted} TEMPLATE template0{strategy}"))
+            var owner = _runner is null ? string.Empty : " OWNER " + _runner;
+            await using (var create = _server.CreateCommand($"CREATE DATABASE {quoted}{owner} TEMPLATE template0{strategy}"))
             {
                 await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -127,19 +160,32 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         }
 
         NpgsqlDataSource? source = null;
+        NpgsqlDataSource? admin = null;
         NpgsqlConnection? connection = null;
         try
         {
             // Error details (the failing key values) come from scratch data only, so they are safe to show.
             // JIT off: the catalog queries are estimated expensive enough for the JIT, which then spends seconds
             // compiling what runs in milliseconds (measured: the schema fingerprint, 5 s instead of 5 ms).
-            var scratchSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true };
-            scratchSettings.Options = string.IsNullOrWhiteSpace(scratchSettings.Options) ? "-c jit=off" : scratchSettings.Options + " -c jit=off";
-            // No type loading: the engine reads only built-in types, and loading the server's type catalog costs a
-            // query of 15-35 ms on each new database.
-            source = new NpgsqlDataSourceBuilder(scratchSettings.ConnectionString)
-                .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
-                .Build();
+            var adminSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true };
+            adminSettings.Options = string.IsNullOrWhiteSpace(adminSettings.Options) ? "-c jit=off" : adminSettings.Options + " -c jit=off";
+            var scratchSettings = new NpgsqlConnectionStringBuilder(adminSettings.ConnectionString);
+            if (_runner is not null)
+            {
+                // Our own cluster trusts local connections: the runner needs no password.
+                scratchSettings.Username = _runner;
+                scratchSettings.Password = null;
+            }
+
+            source = Open(scratchSettings);
+            admin = _runner is null ? source : Open(adminSettings);
+            if (_runner is not null && ServerVersion.Major < 15)
+            {
+                // Before PostgreSQL 15 the public schema of a new database belongs to the bootstrap superuser.
+                await using var schema = admin.CreateCommand($"ALTER SCHEMA public OWNER TO {_runner}");
+                await schema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             connection = source.CreateConnection();
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await using (var check = new NpgsqlCommand("SELECT current_database()", connection))
@@ -154,7 +200,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
                 }
             }
 
-            return new PostgreSqlScratchDatabase(name, source, connection, DropAsync);
+            return new PostgreSqlScratchDatabase(name, source, connection, DropAsync) { Admin = admin, Confined = _runner is not null };
         }
         catch (Exception exception)
         {
@@ -166,6 +212,11 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             if (source is not null)
             {
                 await source.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (admin is not null && admin != source)
+            {
+                await admin.DisposeAsync().ConfigureAwait(false);
             }
 
             await DropAsync(name).ConfigureAwait(false);
@@ -180,6 +231,13 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
             throw;
         }
     }
+
+    // No type loading: the engine reads only built-in types, and loading the server's type catalog costs a query of
+    // 15-35 ms on each new database.
+    private static NpgsqlDataSource Open(NpgsqlConnectionStringBuilder settings) =>
+        new NpgsqlDataSourceBuilder(settings.ConnectionString)
+            .ConfigureTypeLoading(types => types.EnableTypeLoading(false))
+            .Build();
 
     public DatabaseSchema Normalize(DatabaseSchema schema) => PostgreSqlNormalizer.Normalize(schema);
 

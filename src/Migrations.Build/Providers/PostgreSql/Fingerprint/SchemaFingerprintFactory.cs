@@ -16,9 +16,11 @@ internal static class SchemaFingerprintFactory
     /// <summary>The incremental fingerprint for a history of <paramref name="migrations"/>, or null where reading every
     /// object costs less; outside any transaction, before the first read (the triggers and state tables created here
     /// would go with a rollback).</summary>
-    public static async Task<ISchemaFingerprint?> ForHistoryAsync(NpgsqlConnection connection, int migrations, CancellationToken cancellationToken)
+    /// <param name="tracking">Whether the event triggers of <see cref="DdlTracking"/> are in place (installed by the
+    /// engine's own role, which may be another than the connection's).</param>
+    public static async Task<ISchemaFingerprint?> ForHistoryAsync(NpgsqlConnection connection, bool tracking, int migrations, CancellationToken cancellationToken)
     {
-        if (await DdlTracking.InstallAsync(connection, cancellationToken).ConfigureAwait(false))
+        if (tracking)
         {
             return await IncrementalSchemaFingerprint.CreateAsync(connection, FingerprintMethod.Tracked, cancellationToken).ConfigureAwait(false);
         }
