@@ -56,8 +56,13 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException) when (cancellationToken.IsCancellationRequested)
             {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (NpgsqlException exception) when (!ConnectionFault.IsConnectionFault(exception))
+            {
+                // A lost connection is not this statement's fault: it ends the check (MIG0011, see the provider).
                 // Outside a transaction a failed statement may leave part of its work behind (CREATE INDEX
                 // CONCURRENTLY leaves an invalid index).
                 if (_transaction is null)
@@ -82,7 +87,11 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (NpgsqlException exception) when (!ConnectionFault.IsConnectionFault(exception))
         {
             // Npgsql leaves the exception's BatchCommand unset here; the failed command is the first one the server
             // did not complete (a completed command has a known statement type).
