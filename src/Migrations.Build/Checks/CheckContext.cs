@@ -29,6 +29,7 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     /// own).</summary>
     public async Task<IScratchDatabase> CreateScratchDatabaseAsync(ScratchPurpose purpose, CancellationToken cancellationToken)
     {
+        Provider.StatementTimeout = Request.StatementTimeout;
         if (purpose == ScratchPurpose.Model)
         {
             if (Provider.ProofCost.DatabaseCreation > 0)
@@ -36,10 +37,16 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
                 await _upgradeDatabaseCreated.Task.WaitAsync(cancellationToken);
             }
 
-            return await Provider.CreateScratchDatabaseAsync("model", cancellationToken);
+            return Limited(await Provider.CreateScratchDatabaseAsync("model", cancellationToken));
         }
 
-        return await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken);
+        return Limited(await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken));
+    }
+
+    private IScratchDatabase Limited(IScratchDatabase database)
+    {
+        database.StatementTimeout = Request.StatementTimeout;
+        return database;
     }
 
     /// <summary>Lets the model's database be created: the upgrade pass has its database, or will not create one.</summary>

@@ -58,6 +58,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Info);
     public static readonly DiagnosticDescriptor StatementRefused = new("MIG2003", "A statement was refused: it would act outside the scratch database", DiagnosticSeverity.Error);
 
+    // MIG2010–2014: limits on what one statement may take.
+    public static readonly DiagnosticDescriptor StatementTimedOut = new("MIG2010", "A statement ran longer than the statement timeout", DiagnosticSeverity.Error);
+
     // MIG3xxx: drift between the migrated schema and the model.
     public static readonly DiagnosticDescriptor ModelStatementFailed = new("MIG3001", "The model script failed to apply", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingInMigrations = new("MIG3002", "An object of the model is missing after the migrations", DiagnosticSeverity.Error);

@@ -21,4 +21,14 @@ public sealed class StatementFailedException : Exception
     /// <summary>The engine refused the statement before running it because it would act outside the scratch
     /// database (another file, database or the server itself): reported as MIG2003, whichever script it is in.</summary>
     public bool Refused { get; init; }
+
+    /// <summary>The statement ran longer than the statement timeout and was stopped: reported as MIG2010.</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>The failure of a statement stopped by the statement timeout, at the statement.</summary>
+    public static StatementFailedException Timeout(SqlStatement statement, TimeSpan limit, Exception? inner) =>
+        new(statement, statement.Location, string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"the statement ran longer than the statement timeout of {limit.TotalSeconds:0.###} s and was stopped (MigrationsStatementTimeout, --statement-timeout; 0 turns the limit off)"), inner)
+        { TimedOut = true };
 }

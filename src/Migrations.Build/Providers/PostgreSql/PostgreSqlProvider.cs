@@ -128,7 +128,7 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         {
             await CreateDatabaseAsync(name, purpose, cancellationToken).ConfigureAwait(false);
             (source, connection) = await ConnectAsync(name, cancellationToken).ConfigureAwait(false);
-            return new PostgreSqlScratchDatabase(name, source, connection, DropAsync);
+            return new PostgreSqlScratchDatabase(name, source, connection, DropAsync) { StatementTimeout = StatementTimeout };
         }
         catch (Exception exception)
         {
@@ -186,7 +186,10 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
         // JIT off: the catalog queries are estimated expensive enough for the JIT, which then spends seconds
         // compiling what runs in milliseconds (measured: the schema fingerprint, 5 s instead of 5 ms).
         var scratchSettings = new NpgsqlConnectionStringBuilder(_settings.ConnectionString) { Database = name, Pooling = false, IncludeErrorDetail = true };
-        scratchSettings.Options = string.IsNullOrWhiteSpace(scratchSettings.Options) ? "-c jit=off" : scratchSettings.Options + " -c jit=off";
+        // statement_timeout: the migrations' limit (MIG2010), for the session; the engine's own reads there take
+        // milliseconds.
+        var options = "-c jit=off" + (StatementTimeout is { } limit ? $" -c statement_timeout={Math.Max(1, (long)limit.TotalMilliseconds)}" : string.Empty);
+        scratchSettings.Options = string.IsNullOrWhiteSpace(scratchSettings.Options) ? options : scratchSettings.Options + " " + options;
         // No type loading: the engine reads only built-in types, and loading the server's type catalog costs a
         // query of 15-35 ms on each new database.
         var source = new NpgsqlDataSourceBuilder(scratchSettings.ConnectionString)
@@ -279,6 +282,9 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
     /// <summary>The scratch databases that could not be dropped (MIG0013), complete after <see cref="DisposeAsync"/>.</summary>
     public IReadOnlyList<Diagnostic> LeftBehind => [.. _leftBehind];
+
+    /// <summary>The statement timeout of the scratch sessions created from now on (the server's statement_timeout).</summary>
+    public TimeSpan? StatementTimeout { get; set; }
 
     public DatabaseSchema Normalize(DatabaseSchema schema) => PostgreSqlNormalizer.Normalize(schema);
 

@@ -30,6 +30,14 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
 
     public bool InTransaction => _transaction is not null;
 
+    /// <summary>The server's <c>statement_timeout</c> of this session, set by the provider when it connects (see
+    /// <see cref="PostgreSqlProvider.StatementTimeout"/>); the server ends a longer statement with 57014 and the
+    /// connection stays usable (a client-side command timeout would have Npgsql break it).</summary>
+    public TimeSpan? StatementTimeout { get; set; }
+
+    private bool IsTimeout(NpgsqlException exception) =>
+        StatementTimeout is not null && exception is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+
     /// <summary>Runs the script's statements in order; a failure points at its statement, and the server's error
     /// position is mapped to the file's line and column. Inside an open transaction the statements go to the server in
     /// one batch (one round trip: the server still runs them one by one and stops at the first error, which then
@@ -59,6 +67,10 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             catch (NpgsqlException) when (cancellationToken.IsCancellationRequested)
             {
                 throw new OperationCanceledException(cancellationToken);
+            }
+            catch (NpgsqlException exception) when (IsTimeout(exception) && StatementTimeout is { } limit)
+            {
+                throw StatementFailedException.Timeout(statement, limit, exception);
             }
             catch (NpgsqlException exception) when (!ConnectionFault.IsConnectionFault(exception))
             {
@@ -101,7 +113,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
                 failed++;
             }
 
-            throw Failure(statements[failed], exception);
+            throw IsTimeout(exception) && StatementTimeout is { } limit
+                ? StatementFailedException.Timeout(statements[failed], limit, exception)
+                : Failure(statements[failed], exception);
         }
     }
 

@@ -8,7 +8,6 @@ namespace Migrations.Build.Providers.PostgreSql;
 internal static partial class ServerConnection
 {
     private const int DefaultTimeoutSeconds = 15;
-    private const int CancellationTimeoutMilliseconds = 300;
 
     public static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
@@ -27,10 +26,12 @@ internal static partial class ServerConnection
 
             if (!connectionString.Contains("cancellation", StringComparison.OrdinalIgnoreCase))
             {
-                // A cancelled command waits this long for the server to confirm before Npgsql breaks the connection.
-                // Measured with Npgsql's default (2 s): a Ctrl+C during a long statement took 15 s (a multiple of the
-                // connect timeout) to end the run, and the drops after it ran out of time; with 300 ms, 0.1 s.
-                settings.CancellationTimeout = CancellationTimeoutMilliseconds;
+                // -1: a cancelled command sends the server its cancel request and breaks the connection without
+                // waiting for the answer (the engine drops what it made either way). Waiting is a synchronous socket
+                // read inside the cancel, which with inline socket completions can wait for the very thread it holds:
+                // measured with Npgsql's default (2 s), a Ctrl+C during a long statement took 15 s (the connect
+                // timeout) to end the run; with 300 ms most took 0.1 s but 1 of 30 still 30 s; with -1, 0.1 s.
+                settings.CancellationTimeout = -1;
             }
 
             return settings;
