@@ -43,6 +43,9 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     /// <summary><c>All</c>, <c>Last</c>, <c>Last:N</c> or <c>None</c>.</summary>
     public string? DowngradeCheck { get; set; }
 
+    /// <summary>Seconds one statement may run before it is stopped (MIG2010); 0 turns the limit off; empty: the engine's 300.</summary>
+    public string? StatementTimeout { get; set; }
+
     public bool RequireDowngrade { get; set; }
 
     public string? Layout { get; set; }
@@ -237,6 +240,7 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         AddOption(arguments, "--provider", Provider);
         AddOption(arguments, "--setup-script", SetupScript);
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
+        AddOption(arguments, "--statement-timeout", StatementTimeout);
         AddOption(arguments, "--layout", Layout);
         AddOption(arguments, "--report-dir", ReportDirectory);
         AddOption(arguments, "--repository-root", RepositoryRoot);

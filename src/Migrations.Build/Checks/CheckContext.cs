@@ -34,6 +34,7 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
     /// own).</summary>
     public async Task<IScratchDatabase> CreateScratchDatabaseAsync(ScratchPurpose purpose, CancellationToken cancellationToken)
     {
+        Provider.StatementTimeout = Request.StatementTimeout;
         if (purpose == ScratchPurpose.Model)
         {
             if (Provider.ProofCost.DatabaseCreation > 0)
@@ -41,10 +42,10 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
                 await _upgradeDatabaseCreated.Task.WaitAsync(cancellationToken);
             }
 
-            return await PrepareAsync(await Provider.CreateScratchDatabaseAsync("model", cancellationToken), cancellationToken);
+            return await PrepareAsync(Limited(await Provider.CreateScratchDatabaseAsync("model", cancellationToken)), cancellationToken);
         }
 
-        return await PrepareAsync(await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken), cancellationToken);
+        return await PrepareAsync(Limited(await Provider.CreateScratchDatabaseAsync("migrations", cancellationToken)), cancellationToken);
     }
 
     /// <summary>Runs the setup script in a new scratch database; a failure drops the database and stops the run
@@ -71,6 +72,12 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
             await database.DisposeAsync();
             throw;
         }
+    }
+
+    private IScratchDatabase Limited(IScratchDatabase database)
+    {
+        database.StatementTimeout = Request.StatementTimeout;
+        return database;
     }
 
     /// <summary>Lets the model's database be created: the upgrade pass has its database, or will not create one.</summary>

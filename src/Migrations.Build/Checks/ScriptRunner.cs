@@ -63,9 +63,10 @@ internal static class ScriptRunner
     }
 
     /// <summary>The code of a failed statement's finding: the refusal's (MIG2003–MIG2006) when the engine refused it
-    /// (it would act outside the scratch database), in an up, a down or the model alike; else <paramref name="otherwise"/>.</summary>
+    /// (it would act outside the scratch database), MIG2010 when the statement timeout stopped it, in an up, a down or
+    /// the model alike; else <paramref name="otherwise"/>.</summary>
     public static DiagnosticDescriptor CodeFor(StatementFailedException failure, DiagnosticDescriptor otherwise) =>
-        failure.Refusal ?? otherwise;
+        failure.Refusal ?? (failure.TimedOut ? DiagnosticCodes.StatementTimedOut : otherwise);
 
     /// <summary>True when the script cannot run inside a transaction on this engine (its own directive, or a
     /// statement such as CREATE INDEX CONCURRENTLY).</summary>

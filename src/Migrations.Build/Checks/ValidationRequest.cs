@@ -33,6 +33,13 @@ public sealed record ValidationRequest(string MigrationsDirectory)
     /// <summary>A migration without a down script is an error instead of a warning.</summary>
     public bool RequireDowngrade { get; init; }
 
+    /// <summary>How long one statement of a migration or the model may run before it is stopped (MIG2010); null: no
+    /// limit. <c>MigrationsStatementTimeout</c>, <c>--statement-timeout SECONDS</c> (default 300, 0 turns it off).</summary>
+    public TimeSpan? StatementTimeout { get; init; } = DefaultStatementTimeout;
+
+    /// <summary>The default statement timeout: 300 s.</summary>
+    public static readonly TimeSpan DefaultStatementTimeout = TimeSpan.FromSeconds(300);
+
     /// <summary>Where to write the schema snapshot, Markdown summary and SARIF; null: no reports.</summary>
     public string? ReportDirectory { get; init; }
 

@@ -15,7 +15,7 @@ public static class CheckCommand
     public static readonly string Synopsis =
         $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--setup-script FILE] [--pending-table NAME]... "
         + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
-        + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--verbose] " + EfCoreOptions.Synopsis;
+        + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--statement-timeout SECONDS] [--verbose] " + EfCoreOptions.Synopsis;
 
     public static Command Create()
     {
@@ -36,12 +36,13 @@ public static class CheckCommand
         var projectFile = new Option<string?>("--project-file") { Description = "The project file: reports place a diagnostic that belongs to no file here." };
         var format = new Option<string>("--format") { Description = "Output: text (default) or json (one JSON object per line, for the MSBuild task).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
+        var statementTimeout = new Option<int>("--statement-timeout") { Description = "Stop a statement of a migration or the model that runs longer than SECONDS (MIG2010); 0 turns it off.", DefaultValueFactory = _ => (int)ValidationRequest.DefaultStatementTimeout.TotalSeconds };
         var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
 
         var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, connection, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, verbose,
+            migrations, model, provider, connection, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, verbose,
         };
         foreach (var option in efCore.All)
         {
@@ -55,6 +56,13 @@ public static class CheckCommand
             if (!DowngradeScope.TryParse(parsed.GetValue(downgrade) ?? "all", out var scope))
             {
                 writer.Diagnostic(new Diagnostic(DiagnosticCodes.InvalidOption, $"--downgrade '{parsed.GetValue(downgrade)}' is not valid: use all, last:N (N > 0) or none (MigrationsDowngradeCheck)."));
+                return EngineProtocol.ExitCodes.UsageError;
+            }
+
+            var timeoutSeconds = parsed.GetValue(statementTimeout);
+            if (timeoutSeconds < 0)
+            {
+                writer.Diagnostic(new Diagnostic(DiagnosticCodes.InvalidOption, $"--statement-timeout {timeoutSeconds} is not valid: use a number of seconds, or 0 for no limit (MigrationsStatementTimeout)."));
                 return EngineProtocol.ExitCodes.UsageError;
             }
 
@@ -82,6 +90,7 @@ public static class CheckCommand
                 RepositoryRoot = parsed.GetValue(repositoryRoot) is { Length: > 0 } root ? Path.GetFullPath(root) : null,
                 ProjectFile = parsed.GetValue(projectFile) is { Length: > 0 } project ? Path.GetFullPath(project) : null,
                 EfCore = efProject,
+                StatementTimeout = timeoutSeconds == 0 ? null : TimeSpan.FromSeconds(timeoutSeconds),
             };
             return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
         });

@@ -51,7 +51,7 @@ public static class CheckComposition
 
         if (provider is not null)
         {
-            var checkedResult = await CheckRunner.RunAsync(request, migrations, model, provider, progress, cancellationToken);
+            var checkedResult = await RunChecksAsync(request, migrations, model, provider, progress, clock, cancellationToken);
             return checkedResult with { Elapsed = clock.Elapsed };
         }
 
@@ -59,15 +59,52 @@ public static class CheckComposition
         {
             provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
         }
-        catch (ProviderSetupException failure)
+        catch (ProviderSetupException failure) when (!cancellationToken.IsCancellationRequested)
         {
             return Stopped(request, request.Provider, new Diagnostic(failure.Descriptor, failure.Message), clock);
         }
 
-        await using (provider)
+        ValidationResult result;
+        try
         {
-            var result = await CheckRunner.RunAsync(request, migrations, model, provider, progress, cancellationToken);
-            return result with { Elapsed = clock.Elapsed };
+            result = await RunChecksAsync(request, migrations, model, provider, progress, clock, cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            await provider.DisposeAsync();
+            throw new CheckCancelledException(provider.LeftBehind, cancellationToken);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+
+        // What could not be dropped is said, after the provider is gone (its last drops happen there).
+        await provider.DisposeAsync();
+        return result with { Diagnostics = result.Diagnostics.Concat(provider.LeftBehind).ToValueList(), Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>Runs the checks; a failure the provider recognizes as the server's (a lost connection), or a setup
+    /// failure met midway (no right to create a database), ends the run with its own code instead of MIG9001.</summary>
+    private static async Task<ValidationResult> RunChecksAsync(
+        ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider provider, Action<string>? progress, Stopwatch clock, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await CheckRunner.RunAsync(request, migrations, model, provider, progress, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+        {
+            var fault = exception is ProviderSetupException setup
+                ? new Diagnostic(setup.Descriptor, setup.Message)
+                : await provider.DescribeFaultAsync(exception);
+            if (fault is null)
+            {
+                throw;
+            }
+
+            return Stopped(request, provider.DisplayName, fault, clock);
         }
     }
 

@@ -31,9 +31,19 @@ public static class CheckExecution
         {
             result = await CheckComposition.RunAsync(request, writer.Progress, cancellation.Token);
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (Exception exception) when (cancellation.IsCancellationRequested)
         {
-            writer.Progress("cancelled; scratch databases dropped");
+            // Whatever ended the run once it was cancelled is the cancel (a terminal's Ctrl+C also reaches the tools
+            // the engine started); a scratch database that could not be dropped is said, not claimed dropped.
+            var leftBehind = (exception as CheckCancelledException)?.LeftBehind ?? [];
+            foreach (var diagnostic in leftBehind)
+            {
+                writer.Diagnostic(diagnostic);
+            }
+
+            writer.Progress(leftBehind.Count == 0
+                ? "cancelled; scratch databases dropped"
+                : $"cancelled; {leftBehind.Count} scratch database(s) could not be dropped (the next check drops them)");
             return EngineProtocol.ExitCodes.Cancelled;
         }
 

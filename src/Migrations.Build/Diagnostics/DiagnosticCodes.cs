@@ -14,6 +14,11 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NoMigrations = new("MIG0008", "The migrations directory contains no migrations", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor ScratchDatabaseFailed = new("MIG0009", "The scratch database could not be created or dropped", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReportNotWritten = new("MIG0010", "The reports could not be written", DiagnosticSeverity.Warning);
+
+    // MIG0011–0019: faults of the database server during a check.
+    public static readonly DiagnosticDescriptor ConnectionLost = new("MIG0011", "The connection to the database server was lost during the check", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor CreateDatabaseNotPermitted = new("MIG0012", "The server login may not create databases", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor ScratchDatabaseNotDropped = new("MIG0013", "A scratch database could not be dropped", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor StepSummaryNotWritten = new("MIG0040", "The summary could not be appended to the CI job page", DiagnosticSeverity.Warning);
 
     // MIG0045–0049: the snapshot and diff commands and the `dotnet migrations` tool.
@@ -59,6 +64,9 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor ServerStatementRefused = new("MIG2004", "A statement was refused: it would act on the server or on another database", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ServerFileStatementRefused = new("MIG2005", "A statement was refused: it would use the server's files or run a program or native code on it", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor RoleStatementRefused = new("MIG2006", "A statement was refused: it would change the server's roles or act as another role", DiagnosticSeverity.Error);
+
+    // MIG2010–2014: limits on what one statement may take.
+    public static readonly DiagnosticDescriptor StatementTimedOut = new("MIG2010", "A statement ran longer than the statement timeout", DiagnosticSeverity.Error);
 
     // MIG3xxx: drift between the migrated schema and the model.
     public static readonly DiagnosticDescriptor ModelStatementFailed = new("MIG3001", "The model script failed to apply", DiagnosticSeverity.Error);

@@ -1,3 +1,4 @@
+using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
 using Migrations.Build.Schema;
 
@@ -34,4 +35,20 @@ public interface IDatabaseProvider : IAsyncDisposable
 
     /// <summary>What a downgrade proof costs here, for splitting the proofs between two scratch databases.</summary>
     ProofCost ProofCost => ProofCost.Default;
+
+    /// <summary>The statement timeout of the scratch databases created from now on, where the engine sets it when it
+    /// connects (PostgreSQL's statement_timeout); others take <see cref="IScratchDatabase.StatementTimeout"/>.</summary>
+    TimeSpan? StatementTimeout
+    {
+        get => null;
+        set { }
+    }
+
+    /// <summary>What an exception that ended the checks means when it is the server's fault rather than a bug (e.g. a
+    /// lost connection, MIG0011); null when this engine does not recognize it.</summary>
+    Task<Diagnostic?> DescribeFaultAsync(Exception exception) => Task.FromResult<Diagnostic?>(null);
+
+    /// <summary>What could not be cleaned up (a scratch database that could not be dropped, MIG0013), complete once
+    /// the provider is disposed: never passed over in silence.</summary>
+    IReadOnlyList<Diagnostic> LeftBehind => [];
 }

@@ -6,6 +6,14 @@ namespace Migrations.Build.Providers;
 /// <summary>A database the validator created for itself; disposing it drops it (also after failures).</summary>
 public interface IScratchDatabase : IAsyncDisposable
 {
+    /// <summary>How long one statement of <see cref="ExecuteAsync"/> may run; past it the statement is stopped and
+    /// fails with <see cref="StatementFailedException.TimedOut"/>. Null: no limit (also where an engine has none).</summary>
+    TimeSpan? StatementTimeout
+    {
+        get => null;
+        set { }
+    }
+
     /// <summary>Runs the statements of a script in order, inside the current transaction if one is open.</summary>
     /// <exception cref="StatementFailedException">A statement failed; carries its location and the engine's message.</exception>
     Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken);

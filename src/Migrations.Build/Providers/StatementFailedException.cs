@@ -25,4 +25,14 @@ public sealed class StatementFailedException : Exception
 
     /// <summary>True when the statement was refused before it ran (<see cref="Refusal"/>).</summary>
     public bool Refused => Refusal is not null;
+
+    /// <summary>The statement ran longer than the statement timeout and was stopped: reported as MIG2010.</summary>
+    public bool TimedOut { get; init; }
+
+    /// <summary>The failure of a statement stopped by the statement timeout, at the statement.</summary>
+    public static StatementFailedException Timeout(SqlStatement statement, TimeSpan limit, Exception? inner) =>
+        new(statement, statement.Location, string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"the statement ran longer than the statement timeout of {limit.TotalSeconds:0.###} s and was stopped (MigrationsStatementTimeout, --statement-timeout; 0 turns the limit off)"), inner)
+        { TimedOut = true };
 }

@@ -28,7 +28,7 @@ public sealed class SqlServerProviderTests
         {
             await database.ExecuteAsync(Script("CREATE TABLE dbo.t (a int)"), CancellationToken.None);
             name = (await ListScratchDatabasesAsync()).Except(before).Single();
-            StringAssert.Matches(name, new System.Text.RegularExpressions.Regex("^migrations_build_[0-9]{14}_[a-z0-9]{8}$"));
+            StringAssert.Matches(name, new System.Text.RegularExpressions.Regex("^migrations_build_[0-9]{14}_[a-z0-9]{6}_[0-9a-f]{8}_[0-9a-z]+_[0-9a-z]+$"));
         }
 
         CollectionAssert.DoesNotContain((await ListScratchDatabasesAsync()).ToArray(), name);

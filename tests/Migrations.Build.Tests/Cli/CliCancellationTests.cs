@@ -61,6 +61,8 @@ public sealed class CliCancellationTests
     [DataRow("while the migrations apply", "cancel line")]
     [DataRow("while the cluster starts", "cancel line")]
     [DataRow("while the migrations apply", "Ctrl+C")]
+    [DataRow("while the cluster starts", "Ctrl+C")]
+    [DataRow("while the cluster starts", "terminal Ctrl+C")]
     public async Task Cancelling_a_PostgreSql_run_removes_its_temporary_cluster(string when, string how)
     {
         if (!OperatingSystem.IsLinux())
@@ -82,20 +84,25 @@ public sealed class CliCancellationTests
         }
 
         Assert.IsTrue(started && !engine.HasExited, $"The run did not reach the point to cancel ({when}):\n{string.Join('\n', engine.Output)}");
-        if (how == "Ctrl+C")
+        var clock = Stopwatch.StartNew();
+        switch (how)
         {
-            engine.Interrupt();
-        }
-        else
-        {
-            await engine.WriteLineAsync("cancel");
+            case "Ctrl+C":
+                engine.Interrupt();
+                break;
+            case "terminal Ctrl+C":
+                engine.InterruptGroup();
+                break;
+            default:
+                await engine.WriteLineAsync("cancel");
+                break;
         }
 
-        var clock = Stopwatch.StartNew();
         var run = await engine.WaitForExitAsync(TimeSpan.FromSeconds(60));
         var exitedAfter = clock.Elapsed;
 
         Assert.AreEqual(130, run.ExitCode, run.ToString());
+        Assert.Contains("cancelled", run.Output[^1], run.ToString());
         // No timed assertion (the wait above only guards against a hang): how long it took is printed, not judged.
         Console.WriteLine($"Cancelling took {exitedAfter}.");
         run.AssertNoStackTrace();
@@ -105,6 +112,42 @@ public sealed class CliCancellationTests
         Assert.IsFalse(Directory.Exists(folder), $"The cluster folder {folder} is left behind.");
         var servers = TemporaryClusterWatch.ProcessesUsing(folder);
         Assert.IsEmpty(servers, $"Server processes of {folder} are left running:\n{string.Join('\n', servers)}");
+    }
+
+    [TestMethod]
+    public async Task A_killed_run_s_temporary_cluster_is_removed_by_the_next_run()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            PostgreSqlTestServer.CannotRun("Finding the run's server processes reads /proc (Linux only).");
+        }
+
+        using var workspace = new CliWorkspace();
+        workspace.Write("Migrations/0001_wait.up.sql", "SELECT pg_sleep(600);\n");
+        workspace.Write("Migrations/0001_wait.down.sql", "SELECT 1;\n");
+        await using var engine = EngineProcess.Start(["check", "--migrations", workspace.Migrations, "--provider", "PostgreSql", "--format", "json"]);
+        await using var watch = new TemporaryClusterWatch(engine.ProcessId);
+        Assert.IsTrue(await WaitAsync(() => watch.Folders.Count > 0 || engine.HasExited, TimeSpan.FromSeconds(60)), "No cluster was started.");
+        var folder = watch.Folders.Single();
+        var cluster = $"Host={folder};Port=5432;Username=postgres;Database=postgres;Timeout=5";
+        Assert.IsTrue(await WaitAsync(() => File.Exists(Path.Combine(folder, ".s.PGSQL.5432")) || engine.HasExited, TimeSpan.FromSeconds(90)), "The cluster did not start:\n" + string.Join('\n', engine.Output));
+        Assert.IsTrue(await ScratchDatabaseLedger.WaitForStatementAsync(cluster, engine.ProcessId, "%pg_sleep%", () => engine.HasExited, TimeSpan.FromSeconds(90)), "The migration never ran:\n" + string.Join('\n', engine.Output));
+
+        engine.Kill();
+        await engine.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        Assert.IsTrue(Directory.Exists(folder), "SIGKILL should leave the cluster behind.");
+        Assert.IsNotEmpty(TemporaryClusterWatch.ProcessesUsing(folder), "SIGKILL should leave the server running.");
+
+        var next = new CliWorkspace();
+        using (next)
+        {
+            next.WriteUsersMigration();
+            var run = await EngineProcess.RunAsync(["check", "--migrations", next.Migrations, "--provider", "PostgreSql", "--format", "json"], timeout: TimeSpan.FromSeconds(120));
+            Assert.AreEqual(0, run.ExitCode, run.ToString());
+        }
+
+        Assert.IsFalse(Directory.Exists(folder), $"The killed run's cluster {folder} is left behind.");
+        Assert.IsEmpty(TemporaryClusterWatch.ProcessesUsing(folder), "The killed run's server is still running.");
     }
 
     private static async Task<bool> WaitAsync(Func<bool> condition, TimeSpan timeout)

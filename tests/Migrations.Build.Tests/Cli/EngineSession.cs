@@ -102,6 +102,21 @@ internal sealed class EngineSession : IAsyncDisposable
         Assert.AreEqual(0, SendSignal(_process.Id, 2), "kill(SIGINT) failed");
     }
 
+    /// <summary>Sends SIGINT to the engine and every process below it, as Ctrl+C in a terminal does to the foreground
+    /// process group (where the engine's tools have no session of their own).</summary>
+    public void InterruptGroup()
+    {
+        var below = TemporaryClusterWatch.DescendantsOf(_process.Id).ToList();
+        Interrupt();
+        foreach (var process in below)
+        {
+            _ = SendSignal(process, 2); // it may have ended meanwhile
+        }
+    }
+
+    /// <summary>Sends SIGKILL to the engine alone, as a CI job timeout or the OOM killer would: nothing of it runs after.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: false);
+
     public async Task WriteLineAsync(string line)
     {
         await _process.StandardInput.WriteLineAsync(line);

@@ -37,7 +37,7 @@ internal sealed partial class TemporaryClusterWatch : IAsyncDisposable
     {
         while (!_stop.IsCancellationRequested)
         {
-            foreach (var process in Descendants(_root))
+            foreach (var process in DescendantsOf(_root))
             {
                 foreach (Match match in ClusterFolder().Matches(CommandLine(process)))
                 {
@@ -59,7 +59,8 @@ internal sealed partial class TemporaryClusterWatch : IAsyncDisposable
         }
     }
 
-    private static IEnumerable<int> Descendants(int root)
+    /// <summary>The processes below <paramref name="root"/> (children, their children, …), read from /proc.</summary>
+    public static IEnumerable<int> DescendantsOf(int root)
     {
         var parents = new Dictionary<int, int>();
         foreach (var process in AllProcesses())

@@ -15,14 +15,20 @@ internal sealed class ClusterCommands(ServerBinaries binaries, ServerAccount acc
 
     public ServerAccount Account => account;
 
-    /// <summary><c>initdb -A trust -U postgres --no-sync -E UTF8 --locale=C</c>; never cancelled midway (a killed
-    /// initdb leaves its bootstrap backend writing into a folder about to be deleted).</summary>
-    public async Task InitializeAsync(string workingDirectory, string dataDirectory)
+    // A cancelled tool is killed with its whole process tree (initdb's bootstrap backend, the postmaster pg_ctl has
+    // just forked), so nothing keeps writing into the folder the caller then deletes. Where setsid exists the tools run
+    // in a session of their own: a terminal's Ctrl+C reaches only the engine, which cancels them itself, instead of
+    // initdb dying of it and the cancel looking like a failed start.
+    private static readonly Lazy<string?> Setsid = new(() => OperatingSystem.IsWindows() ? null : ServerBinaries.FindOnPath("setsid"));
+
+    /// <summary><c>initdb -A trust -U postgres --no-sync -E UTF8 --locale=C</c>; a cancel kills it and its backend.</summary>
+    public async Task InitializeAsync(string workingDirectory, string dataDirectory, CancellationToken cancellationToken = default)
     {
         var result = await RunAsync(
             binaries.InitDb,
             ["-D", dataDirectory, "-A", "trust", "-U", SuperUser, "--no-sync", "-E", "UTF8", "--locale=C"],
-            workingDirectory).ConfigureAwait(false);
+            workingDirectory,
+            cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             throw new ProviderSetupException(
@@ -32,9 +38,10 @@ internal sealed class ClusterCommands(ServerBinaries binaries, ServerAccount acc
     }
 
     /// <summary><c>pg_ctl start -w</c> with fsync, synchronous commit and full page writes off (nothing here must
-    /// survive a crash) and, on Unix, no TCP listener: the socket is in <paramref name="socketDirectory"/>. Never
-    /// cancelled midway: killing pg_ctl can leave a postmaster that has not written postmaster.pid yet.</summary>
-    public async Task StartAsync(string socketDirectory, string dataDirectory, string logFile, int port)
+    /// survive a crash) and, on Unix, no TCP listener: the socket is in <paramref name="socketDirectory"/>. A cancel
+    /// kills pg_ctl with the postmaster it started (still its child until pg_ctl returns, written to postmaster.pid or
+    /// not).</summary>
+    public async Task StartAsync(string socketDirectory, string dataDirectory, string logFile, int port, CancellationToken cancellationToken = default)
     {
         var listen = OperatingSystem.IsWindows()
             ? "-c listen_addresses=127.0.0.1"
@@ -45,7 +52,8 @@ internal sealed class ClusterCommands(ServerBinaries binaries, ServerAccount acc
         var result = await RunAsync(
             binaries.PgCtl,
             ["start", "-w", "-t", "60", "-D", dataDirectory, "-l", logFile, "-o", options],
-            socketDirectory).ConfigureAwait(false);
+            socketDirectory,
+            cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
             var log = File.Exists(logFile) ? await File.ReadAllTextAsync(logFile).ConfigureAwait(false) : string.Empty;
@@ -62,10 +70,17 @@ internal sealed class ClusterCommands(ServerBinaries binaries, ServerAccount acc
         return ExternalCommand.RunAsync(fileName, arguments, null, ToolTimeout, CancellationToken.None);
     }
 
-    private Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory)
+    private Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken)
     {
         var (fileName, commandArguments) = account.Command(program, arguments);
-        return ExternalCommand.RunAsync(fileName, commandArguments, workingDirectory, ToolTimeout, CancellationToken.None);
+        if (Setsid.Value is { } setsid)
+        {
+            // --wait: should setsid have to fork (it does when it leads its process group), it still returns the
+            // tool's exit code, and the tool stays in its process tree.
+            (fileName, commandArguments) = (setsid, ["--wait", fileName, .. commandArguments]);
+        }
+
+        return ExternalCommand.RunAsync(fileName, commandArguments, workingDirectory, ToolTimeout, cancellationToken);
     }
 
     private static string LastLines(string text, int count) =>

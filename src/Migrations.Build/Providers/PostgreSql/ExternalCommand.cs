@@ -56,6 +56,9 @@ internal static class ExternalCommand
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
+
+            // Briefly, so that what it wrote is closed before the caller deletes it (never long: a cancel must be prompt).
+            process.WaitForExit(TimeSpan.FromMilliseconds(500));
             cancellationToken.ThrowIfCancellationRequested();
             return new CommandResult(-1, string.Empty, $"{Path.GetFileName(fileName)} did not finish within {timeout.TotalSeconds:0} s.");
         }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Migrations.Build.Providers.PostgreSql;
@@ -18,10 +17,23 @@ internal static class OrphanedClusterSweeper
     /// <summary>Marks <paramref name="clusterRoot"/> as owned by this process.</summary>
     public static void WriteOwner(string clusterRoot)
     {
-        using var self = Process.GetCurrentProcess();
+        var self = OwnerProcess.Current;
         File.WriteAllText(
             Path.Combine(clusterRoot, OwnerFileName),
-            string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId} {self.StartTime.ToUniversalTime().Ticks}\n"));
+            string.Create(CultureInfo.InvariantCulture, $"{self.ProcessId} {self.StartUtc.Ticks}\n"));
+    }
+
+    /// <summary>True when <paramref name="parent"/> holds an orphaned cluster (cheap: reads the owner files only).</summary>
+    public static bool HasOrphans(string parent, DateTime nowUtc)
+    {
+        try
+        {
+            return Directory.EnumerateDirectories(parent, FolderPrefix + "*").Any(folder => IsOrphan(folder, nowUtc));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Stops and deletes the orphaned clusters under <paramref name="parent"/>; returns their folders.</summary>
@@ -85,27 +97,10 @@ internal static class OrphanedClusterSweeper
             return IsPastGrace(folder, nowUtc);
         }
 
-        return !IsRunning(pid, startTicks);
+        return !OwnerProcess.IsRunning(pid, new DateTime(startTicks, DateTimeKind.Utc));
     }
 
     private static bool IsPastGrace(string folder, DateTime nowUtc) => Directory.GetLastWriteTimeUtc(folder) < nowUtc - Grace;
-
-    private static bool IsRunning(int pid, long startTicks)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return Math.Abs(process.StartTime.ToUniversalTime().Ticks - startTicks) < TimeSpan.TicksPerSecond;
-        }
-        catch (ArgumentException)
-        {
-            return false; // no such process
-        }
-        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
-        {
-            return true; // exists but cannot be inspected: assume it is alive
-        }
-    }
 
     private static bool CanEnter(string folder)
     {

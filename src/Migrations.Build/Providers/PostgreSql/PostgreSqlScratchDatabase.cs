@@ -38,6 +38,14 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// <summary>True when the scripts run as <see cref="RunnerRole"/>, not as the role of <see cref="Admin"/>.</summary>
     internal bool Confined { get; init; }
 
+    /// <summary>The server's <c>statement_timeout</c> of this session, set by the provider when it connects (see
+    /// <see cref="PostgreSqlProvider.StatementTimeout"/>); the server ends a longer statement with 57014 and the
+    /// connection stays usable (a client-side command timeout would have Npgsql break it).</summary>
+    public TimeSpan? StatementTimeout { get; set; }
+
+    private bool IsTimeout(NpgsqlException exception) =>
+        StatementTimeout is not null && exception is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled };
+
     /// <summary>Runs the script's statements in order; a failure points at its statement, and the server's error
     /// position is mapped to the file's line and column. Inside an open transaction the statements go to the server in
     /// one batch (one round trip: the server still runs them one by one and stops at the first error, which then
@@ -94,8 +102,17 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             {
                 await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
+            catch (NpgsqlException) when (cancellationToken.IsCancellationRequested)
             {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            catch (NpgsqlException exception) when (IsTimeout(exception) && StatementTimeout is { } limit)
+            {
+                throw StatementFailedException.Timeout(statement, limit, exception);
+            }
+            catch (NpgsqlException exception) when (!ConnectionFault.IsConnectionFault(exception))
+            {
+                // A lost connection is not this statement's fault: it ends the check (MIG0011, see the provider).
                 // Outside a transaction a failed statement may leave part of its work behind (CREATE INDEX
                 // CONCURRENTLY leaves an invalid index).
                 if (_transaction is null)
@@ -120,7 +137,11 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (NpgsqlException exception) when (exception is PostgresException || !cancellationToken.IsCancellationRequested)
+        catch (NpgsqlException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (NpgsqlException exception) when (!ConnectionFault.IsConnectionFault(exception))
         {
             // Npgsql leaves the exception's BatchCommand unset here; the failed command is the first one the server
             // did not complete (a completed command has a known statement type).
@@ -130,7 +151,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
                 failed++;
             }
 
-            throw Failure(statements[failed], exception);
+            throw IsTimeout(exception) && StatementTimeout is { } limit
+                ? StatementFailedException.Timeout(statements[failed], limit, exception)
+                : Failure(statements[failed], exception);
         }
     }
 

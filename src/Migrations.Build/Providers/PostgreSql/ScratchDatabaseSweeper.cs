@@ -3,8 +3,10 @@ using Npgsql;
 namespace Migrations.Build.Providers.PostgreSql;
 
 /// <summary>Drops scratch databases that earlier runs left behind (a killed build cannot clean up after itself).</summary>
-/// <remarks>Only names made by <see cref="ScratchDatabaseName"/> and older than <see cref="StaleAfter"/> are dropped,
-/// so databases of a build running at the same moment on the same server are left alone.</remarks>
+/// <remarks>Only names made by <see cref="ScratchDatabaseName"/> are dropped: at once when their owner ran on this host
+/// and is gone (<see cref="OwnerProcess"/>), otherwise (another host, or a name without an owner) once older than
+/// <see cref="StaleAfter"/>. So the databases of a build running at the same moment on the same server are left alone:
+/// its process is alive here, or its host is another and it is younger than that.</remarks>
 internal static class ScratchDatabaseSweeper
 {
     public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(1);
@@ -19,7 +21,7 @@ internal static class ScratchDatabaseSweeper
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 var name = reader.GetString(0);
-                if (ScratchDatabaseName.TryParseCreatedAt(name, out var created) && utcNow - created > StaleAfter)
+                if (IsOrphan(name, utcNow))
                 {
                     stale.Add(name);
                 }
@@ -42,6 +44,11 @@ internal static class ScratchDatabaseSweeper
 
         return dropped;
     }
+
+    /// <summary>True for a scratch database whose owner is gone: dead on this host, or past the age rule elsewhere.</summary>
+    public static bool IsOrphan(string name, DateTime utcNow) =>
+        ScratchDatabaseName.TryParse(name, out var created, out var owner)
+        && (owner is { IsOnThisHost: true } ? !owner.IsAlive : utcNow - created > StaleAfter);
 
     /// <summary>Drops a database even while connections to it are open.</summary>
     public static async Task DropAsync(NpgsqlDataSource server, Version serverVersion, string name, CancellationToken cancellationToken)

@@ -35,6 +35,16 @@ internal static partial class ServerConnection
                 settings.Timeout = DefaultTimeoutSeconds;
             }
 
+            if (!connectionString.Contains("cancellation", StringComparison.OrdinalIgnoreCase))
+            {
+                // -1: a cancelled command sends the server its cancel request and breaks the connection without
+                // waiting for the answer (the engine drops what it made either way). Waiting is a synchronous socket
+                // read inside the cancel, which with inline socket completions can wait for the very thread it holds:
+                // measured with Npgsql's default (2 s), a Ctrl+C during a long statement took 15 s (the connect
+                // timeout) to end the run; with 300 ms most took 0.1 s but 1 of 30 still 30 s; with -1, 0.1 s.
+                settings.CancellationTimeout = -1;
+            }
+
             return settings;
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)

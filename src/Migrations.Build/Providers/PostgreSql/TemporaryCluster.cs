@@ -80,16 +80,21 @@ public sealed class TemporaryCluster : IAsyncDisposable
         {
             await account.TakeOwnershipAsync(root, cancellationToken).ConfigureAwait(false);
             var commands = new ClusterCommands(binaries, account);
-            await commands.InitializeAsync(root, cluster.DataDirectory).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            // The caller checks the token once the server is up; DisposeAsync stops it cleanly.
-            await commands.StartAsync(root, cluster.DataDirectory, cluster.LogFile, port).ConfigureAwait(false);
+            await commands.InitializeAsync(root, cluster.DataDirectory, cancellationToken).ConfigureAwait(false);
+            await commands.StartAsync(root, cluster.DataDirectory, cluster.LogFile, port, cancellationToken).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
             return cluster;
         }
-        catch
+        catch (Exception exception)
         {
             await cluster.DisposeAsync().ConfigureAwait(false);
+
+            // Without setsid a terminal's Ctrl+C reaches initdb and pg_ctl too, which then fail: that is the cancel.
+            if (cancellationToken.IsCancellationRequested && exception is not OperationCanceledException)
+            {
+                throw new OperationCanceledException("The temporary cluster's start was cancelled.", exception, cancellationToken);
+            }
+
             throw;
         }
     }
@@ -113,9 +118,33 @@ public sealed class TemporaryCluster : IAsyncDisposable
         DeleteRoot();
     }
 
+    /// <summary>Stops the server at once and keeps the folder (tests of a server that goes away mid-check).</summary>
+    internal Task StopServerAsync() => StopAsync(_binaries, _account, DataDirectory);
+
+    /// <summary>Starts the server <see cref="StopServerAsync"/> stopped.</summary>
+    internal Task StartServerAsync() =>
+        new ClusterCommands(_binaries, _account).StartAsync(RootDirectory, DataDirectory, LogFile, new NpgsqlConnectionStringBuilder(ConnectionString).Port);
+
     /// <summary>Stops and deletes the clusters of engines that died without cleaning up; returns their folders.</summary>
     internal static Task<IReadOnlyList<string>> SweepOrphansAsync(ServerBinaries binaries, ServerAccount account) =>
         OrphanedClusterSweeper.SweepAsync(TemporaryParent(account), data => StopAsync(binaries, account, data), DateTime.UtcNow);
+
+    /// <summary>Sweeps the temporary clusters of killed engines from any PostgreSQL run, also one on a given server or
+    /// the warm cluster, so that the next check on this machine removes them whatever it runs on; the server tools are
+    /// looked up only when there is an orphan.</summary>
+    internal static async Task SweepOrphansAnywhereAsync(CancellationToken cancellationToken)
+    {
+        var now = DateTime.UtcNow;
+        string[] parents = OperatingSystem.IsWindows() ? [Path.GetTempPath()] : ["/tmp", Path.GetTempPath()];
+        if (!parents.Any(parent => OrphanedClusterSweeper.HasOrphans(parent, now))
+            || await ServerBinaries.FindAsync(cancellationToken).ConfigureAwait(false) is not { } binaries)
+        {
+            return;
+        }
+
+        var account = await ServerAccount.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        await SweepOrphansAsync(binaries, account).ConfigureAwait(false);
+    }
 
     /// <summary>Stops the server of a data directory at once.</summary>
     private static Task StopAsync(ServerBinaries binaries, ServerAccount account, string dataDirectory) =>

@@ -63,6 +63,9 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
 
     private sqlite3 Handle => _connection.Handle ?? throw new ObjectDisposedException(nameof(SqliteScratchDatabase));
 
+    /// <summary>Enforced with a timer that interrupts the statement (sqlite3_interrupt, as a cancel does).</summary>
+    public TimeSpan? StatementTimeout { get; set; }
+
     public Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
@@ -72,6 +75,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         foreach (var statement in script.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            using var limit = StatementTimeout is { } timeout ? new StatementTimer(db, timeout) : null;
             try
             {
                 SqliteStatementRunner.Run(db, statement);
@@ -80,6 +84,10 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
             {
                 // sqlite3_interrupt made the statement fail: a cancelled run, not a broken migration (was MIG2001 "interrupted").
                 throw new OperationCanceledException(cancellationToken);
+            }
+            catch (StatementFailedException failure) when (limit is { Fired: true })
+            {
+                throw StatementFailedException.Timeout(statement, limit.Limit, failure);
             }
             catch (StatementFailedException failure) when (_confinement.TakeRefusal() is { } refusal)
             {

@@ -73,6 +73,9 @@ public sealed class PostgreSqlProviderSetupTests
         StringAssert.StartsWith(name, "migrations_build_20240506070809_");
         Assert.IsTrue(ScratchDatabaseName.TryParseCreatedAt(name, out var parsed));
         Assert.AreEqual(created, parsed);
+        Assert.IsTrue(ScratchDatabaseName.TryParse(name, out _, out var owner));
+        Assert.AreEqual(OwnerProcess.Current, owner, "the name records this process as its owner");
+        Assert.IsLessThanOrEqualTo(63, name.Length, name);
         Assert.IsFalse(ScratchDatabaseName.TryParseCreatedAt("migrations_build_production", out _));
         Assert.IsFalse(ScratchDatabaseName.TryParseCreatedAt("app_" + name, out _));
     }

@@ -23,7 +23,7 @@ public sealed class PostgreSqlScratchDatabaseTests
         await using (var database = (PostgreSqlScratchDatabase)await Provider.CreateScratchDatabaseAsync("test", CancellationToken.None))
         {
             name = database.Name;
-            StringAssert.Matches(name, new System.Text.RegularExpressions.Regex(@"^migrations_build_\d{14}_[a-z0-9]{8}$"));
+            StringAssert.Matches(name, new System.Text.RegularExpressions.Regex(@"^migrations_build_\d{14}_[a-z0-9]{6}_[0-9a-f]{8}_[0-9a-z]+_[0-9a-z]+$"));
             await database.ExecuteAsync(Script("CREATE TABLE marker (id int)"), CancellationToken.None);
             Assert.IsTrue(await ExistsAsync(name));
             Assert.IsTrue(await TableExistsInAsync(name, "marker"));
@@ -128,14 +128,28 @@ public sealed class PostgreSqlScratchDatabaseTests
     }
 
     [TestMethod]
-    public async Task Stale_scratch_databases_are_swept_but_recent_and_foreign_ones_are_kept()
+    public async Task Databases_of_dead_owners_here_and_stale_ones_elsewhere_are_swept_but_live_recent_and_foreign_ones_are_kept()
     {
         var now = DateTime.UtcNow;
-        var stale = ScratchDatabaseName.New(now.AddHours(-2));
-        var recent = ScratchDatabaseName.New(now.AddMinutes(-5));
+        var self = OwnerProcess.Current;
+        using var exited = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sleep", "0.2"))!;
+        var dead = self with { ProcessId = exited.Id, StartUtc = exited.StartTime.ToUniversalTime() };
+        await exited.WaitForExitAsync();
+        var reused = self with { StartUtc = self.StartUtc.AddMinutes(-10) };
+        var elsewhere = self with { Host = self.Host == "00000000" ? "11111111" : "00000000" };
+
+        var deadHere = ScratchDatabaseName.New(now.AddMinutes(-1), dead);
+        var reusedHere = ScratchDatabaseName.New(now.AddMinutes(-1), reused);
+        var oldUnowned = "migrations_build_" + now.AddHours(-2).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "_abcdefgh";
+        var staleElsewhere = ScratchDatabaseName.New(now.AddHours(-2), elsewhere);
+        var live = ScratchDatabaseName.New(now.AddHours(-2), self);
+        var recentElsewhere = ScratchDatabaseName.New(now.AddMinutes(-5), elsewhere);
         var foreign = "migrations_build_keep_" + Guid.NewGuid().ToString("N")[..8];
-        foreach (var name in new[] { stale, recent, foreign })
+        string[] swept = [deadHere, reusedHere, oldUnowned, staleElsewhere];
+        string[] kept = [live, recentElsewhere, foreign];
+        foreach (var name in swept.Concat(kept))
         {
+            Assert.IsLessThanOrEqualTo(63, System.Text.Encoding.UTF8.GetByteCount(name), name);
             await ExecuteOnServerAsync($"CREATE DATABASE \"{name}\"");
         }
 
@@ -143,14 +157,20 @@ public sealed class PostgreSqlScratchDatabaseTests
         {
             var dropped = await ScratchDatabaseSweeper.SweepAsync(Provider.Server, Provider.ServerVersion, now, CancellationToken.None);
 
-            CollectionAssert.Contains(dropped.ToList(), stale);
-            Assert.IsFalse(await ExistsAsync(stale));
-            Assert.IsTrue(await ExistsAsync(recent));
-            Assert.IsTrue(await ExistsAsync(foreign));
+            foreach (var name in swept)
+            {
+                CollectionAssert.Contains(dropped.ToList(), name);
+                Assert.IsFalse(await ExistsAsync(name), name);
+            }
+
+            foreach (var name in kept)
+            {
+                Assert.IsTrue(await ExistsAsync(name), name);
+            }
         }
         finally
         {
-            foreach (var name in new[] { stale, recent, foreign })
+            foreach (var name in swept.Concat(kept))
             {
                 await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{name}\"");
             }
