@@ -27,9 +27,11 @@ public static class CheckExecution
         }
 
         ValidationResult result;
+        var run = CheckComposition.RunAsync(request, writer.Progress, cancellation.Token);
+        CancelDeadline.Arm(cancellation.Token, run, writer.Progress);
         try
         {
-            result = await CheckComposition.RunAsync(request, writer.Progress, cancellation.Token);
+            result = await run;
         }
         catch (Exception exception) when (cancellation.IsCancellationRequested)
         {
@@ -70,8 +72,9 @@ public static class CheckExecution
 
         void CancelRun(PosixSignalContext context)
         {
+            // Off the signal thread: a callback of the token (a driver's cancel request) may block.
             context.Cancel = true;
-            cancellation.Cancel();
+            _ = cancellation.CancelAsync();
         }
     }
 }

@@ -62,8 +62,9 @@ internal static class SchemaCommandRun
 
         void CancelRun(PosixSignalContext context)
         {
+            // Off the signal thread: a callback of the token (a driver's cancel request) may block.
             context.Cancel = true;
-            cancellation.Cancel();
+            _ = cancellation.CancelAsync();
         }
     }
 }

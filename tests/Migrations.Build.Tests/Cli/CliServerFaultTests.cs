@@ -86,8 +86,21 @@ public sealed class CliServerFaultTests
         await hold.RollbackAsync();
 
         Assert.AreEqual(130, run.ExitCode, run.ToString());
-        Assert.Contains("cancelled; scratch databases dropped", run.Output[^1], run.ToString());
         run.AssertNoStackTrace();
+        if (run.Output[^1].Contains("cancelled; stopped after", StringComparison.Ordinal))
+        {
+            // The cancel deadline ended the engine before its drops were done (a loaded machine): what it left carries
+            // its owner in its name, so the next check drops it at once.
+            using var next = new CliWorkspace();
+            next.WriteUsersMigration();
+            var again = await EngineProcess.RunAsync(Check(next, cluster.ConnectionString), timeout: TimeSpan.FromSeconds(120));
+            Assert.AreEqual(0, again.ExitCode, again.ToString());
+        }
+        else
+        {
+            Assert.Contains("cancelled; scratch databases dropped", run.Output[^1], run.ToString());
+        }
+
         Assert.IsEmpty(await ScratchDatabaseLedger.OwnedByAsync(cluster.ConnectionString, engine.ProcessId));
     }
 
@@ -105,8 +118,21 @@ public sealed class CliServerFaultTests
         var run = await CancelAsync(engine, how);
 
         Assert.AreEqual(130, run.ExitCode, run.ToString());
-        Assert.Contains("cancelled; scratch databases dropped", run.Output[^1], run.ToString());
         run.AssertNoStackTrace();
+        if (run.Output[^1].Contains("cancelled; stopped after", StringComparison.Ordinal))
+        {
+            // The cancel deadline ended the engine before its drops were done (a loaded machine): what it left carries
+            // its owner in its name, so the next check drops it at once.
+            using var next = new CliWorkspace();
+            next.WriteUsersMigration();
+            var again = await EngineProcess.RunAsync(Check(next, cluster.ConnectionString), timeout: TimeSpan.FromSeconds(120));
+            Assert.AreEqual(0, again.ExitCode, again.ToString());
+        }
+        else
+        {
+            Assert.Contains("cancelled; scratch databases dropped", run.Output[^1], run.ToString());
+        }
+
         Assert.IsEmpty(await ScratchDatabaseLedger.OwnedByAsync(cluster.ConnectionString, engine.ProcessId));
     }
 
