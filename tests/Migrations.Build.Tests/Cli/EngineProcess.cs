@@ -20,11 +20,31 @@ internal static class EngineProcess
 
     public static Task<EngineRun> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
 
+    /// <summary>Runs to the end as a user without privileges, so that file permissions apply: as this user, or as
+    /// <c>nobody</c> (through <c>setpriv</c>) when the tests run as root, who may read every file.</summary>
+    public static async Task<EngineRun> RunUnprivilegedAsync(params string[] arguments)
+    {
+        if (Environment.UserName != "root")
+        {
+            return await RunAsync(arguments);
+        }
+
+        if (!File.Exists("/usr/bin/setpriv"))
+        {
+            TestPreconditions.CannotRun("Permission tests", "they run as root, and setpriv (util-linux) is not there to drop to nobody");
+        }
+
+        string[] asNobody = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", DotnetHost()];
+        await using var session = Start(arguments, new Dictionary<string, string?> { ["HOME"] = "/tmp", ["DOTNET_CLI_HOME"] = "/tmp" }, ("/usr/bin/setpriv", asNobody));
+        return await session.WaitForExitAsync(DefaultTimeout);
+    }
+
     /// <summary>Starts the engine and returns at once; the caller reads its lines as they come and may write to its stdin.</summary>
-    public static EngineSession Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="wrapper">A program that runs the dotnet host (its arguments end with the host).</param>
+    public static EngineSession Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, (string Program, string[] Arguments)? wrapper = null)
     {
         Assert.IsTrue(File.Exists(EnginePath), $"The engine was not built next to the tests: {EnginePath}");
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var startInfo = new ProcessStartInfo(wrapper?.Program ?? DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -34,6 +54,11 @@ internal static class EngineProcess
             UseShellExecute = false,
             CreateNoWindow = true,
         };
+        foreach (var argument in wrapper?.Arguments ?? [])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         startInfo.ArgumentList.Add(EnginePath);
         foreach (var argument in arguments)
         {
