@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Migrations.Build.Migrations;
 using Migrations.Build.Providers.PostgreSql.Fingerprint;
 using Migrations.Build.Schema;
@@ -7,7 +8,7 @@ namespace Migrations.Build.Providers.PostgreSql;
 
 /// <summary>A scratch database on a PostgreSQL server, reached through one dedicated connection (no pooling, so
 /// nothing keeps it open after dispose); disposing it drops the database.</summary>
-public sealed class PostgreSqlScratchDatabase : IScratchDatabase
+public sealed partial class PostgreSqlScratchDatabase : IScratchDatabase
 {
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlConnection _connection;
@@ -38,6 +39,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     public async Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
     {
         var statements = script.Statements;
+        RefuseCopyProtocol(statements);
         foreach (var statement in statements)
         {
             _fingerprint.Observe(statement.Text);
@@ -95,6 +97,20 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             throw Failure(statements[failed], exception);
         }
     }
+
+    /// <summary><c>COPY … FROM STDIN</c> (or <c>TO STDOUT</c>) needs psql's or a driver's copy protocol: Npgsql
+    /// refuses to send it as a command (NotSupportedException), and the connection is unusable after. Found before
+    /// anything runs, it is a finding at the statement, as a runner that uses a driver would fail there too.</summary>
+    private static void RefuseCopyProtocol(IReadOnlyList<SqlStatement> statements)
+    {
+        if (statements.FirstOrDefault(s => CopyThroughClient().IsMatch(s.Text)) is { } copy)
+        {
+            throw new StatementFailedException(copy, copy.Location, "COPY … FROM STDIN / TO STDOUT cannot run as a command through a database driver (it needs psql's copy protocol); write the rows as INSERT statements, or COPY from a file the server reads");
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?:--[^\n]*\n\s*|/\*[\s\S]*?\*/\s*)*COPY\b[\s\S]*?\b(?:FROM\s+STDIN|TO\s+STDOUT)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex CopyThroughClient();
 
     private static StatementFailedException Failure(SqlStatement statement, NpgsqlException exception) => exception is PostgresException server
         ? new StatementFailedException(statement, ServerErrorReport.Locate(statement, server.Position), ServerErrorReport.Describe(server), exception)
