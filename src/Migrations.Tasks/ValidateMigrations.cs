@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Migrations.Build.Cli;
+using Migrations.Build.Diagnostics;
 
 namespace Migrations.Tasks;
 
@@ -299,27 +300,32 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         }
     }
 
+    /// <summary>Logs one line of the engine. Its file and message are escaped again here (the engine escapes them
+    /// too, but an add-on's engine is another program): MSBuild prints a file name as it is, and one with a line break
+    /// would print a forged <c>file(1,1): error …</c> line of its own.</summary>
     private void LogEngineLine(EngineLine line)
     {
+        var file = line.File is null ? null : PrintableText.Escape(line.File);
+        var message = PrintableText.Escape(line.Message);
         switch (line.Kind)
         {
             case EngineLineKind.Diagnostic when line.Severity == EngineProtocol.Severities.Error:
-                Log.LogError(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
+                Log.LogError(null, line.Code, line.Code, line.HelpLink, file ?? ProjectFile, line.Line, line.Column, 0, 0, message, []);
                 break;
             case EngineLineKind.Diagnostic when line.Severity == EngineProtocol.Severities.Warning:
-                Log.LogWarning(null, line.Code, line.Code, line.HelpLink, line.File ?? ProjectFile, line.Line, line.Column, 0, 0, line.Message, []);
+                Log.LogWarning(null, line.Code, line.Code, line.HelpLink, file ?? ProjectFile, line.Line, line.Column, 0, 0, message, []);
                 break;
             case EngineLineKind.Diagnostic:
-                var origin = line.File is null ? "" : $"{line.File}({line.Line},{line.Column}): ";
-                Log.LogMessage(MessageImportance.Normal, $"{origin}{EngineProtocol.Severities.Info} {line.Code}: {line.Message}", []);
+                var origin = file is null ? "" : $"{file}({line.Line},{line.Column}): ";
+                Log.LogMessage(MessageImportance.Normal, $"{origin}{EngineProtocol.Severities.Info} {line.Code}: {message}", []);
                 break;
             case EngineLineKind.Summary:
-                _visible!.Show(line.Message);
+                _visible!.Show(message);
                 break;
-            case EngineLineKind.Progress when _visible!.ShowProgress(line.Message):
+            case EngineLineKind.Progress when _visible!.ShowProgress(message):
                 break;
             default:
-                Log.LogMessage(MessageImportance.Low, line.Message, []);
+                Log.LogMessage(MessageImportance.Low, message, []);
                 break;
         }
     }

@@ -29,6 +29,10 @@ public sealed partial class SqlServerProvider : IDatabaseProvider
     /// <summary>Each scratch database is its own set of server sessions.</summary>
     public bool ScalesWithParallelDatabases => true;
 
+    /// <summary>The keys a misspelt one is most likely meant to be, for MIG0004's suggestion.</summary>
+    private static readonly string[] KnownKeys =
+        ["Server", "Data Source", "Database", "Initial Catalog", "User ID", "Password", "Integrated Security", "Encrypt", "Trust Server Certificate", "Connect Timeout"];
+
     private static ProviderRegistration Registration => ProviderRegistry.Resolve("SqlServer");
 
     /// <exception cref="ProviderSetupException">MIG0004 for a connection string SqlClient cannot parse, MIG0005 for a
@@ -47,7 +51,9 @@ public sealed partial class SqlServerProvider : IDatabaseProvider
         }
         catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
         {
-            throw new ProviderSetupException(DiagnosticCodes.InvalidConnectionString, $"The connection string is not valid: {e.Message}");
+            // SqlClient's message quotes what it refused, which may be a password: only our description is printed.
+            var reason = ConnectionStringFault.Describe(connectionString, "SqlClient", () => new SqlConnectionStringBuilder(), KnownKeys);
+            throw new ProviderSetupException(DiagnosticCodes.InvalidConnectionString, $"The connection string is not valid: {reason}");
         }
 
         try

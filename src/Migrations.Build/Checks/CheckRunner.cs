@@ -82,7 +82,10 @@ public static class CheckRunner
         if ((request.UpdateLock || File.Exists(migrations.LockFile)) && !diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             // Released history grows only from a passing run: a failing migration never becomes "released".
-            HistoryLock.AppendNew(migrations.LockFile, HistoryLock.Read(migrations.LockFile), set);
+            if (HistoryLock.AppendNew(migrations.LockFile, HistoryLock.Read(migrations.LockFile), set) is { } notWritten)
+            {
+                diagnostics = diagnostics.Append(notWritten).ToValueList();
+            }
         }
 
         return new ValidationResult(request, provider.DisplayName)

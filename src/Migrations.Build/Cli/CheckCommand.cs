@@ -13,7 +13,7 @@ public static class CheckCommand
 
     /// <summary>The command's options in one line, shown by the root <c>--help</c> (which otherwise lists only command names).</summary>
     public static readonly string Synopsis =
-        $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection STRING] [--setup-script FILE] [--pending-table NAME]... "
+        $"check --migrations DIR [--model PATH] [--provider {string.Join('|', ProviderRegistry.Names)}] [--connection-file FILE|-] [--setup-script FILE] [--pending-table NAME]... "
         + "[--ignore NAME]... [--downgrade all|last:N|none] [--require-downgrade] [--layout NAME] [--report-dir DIR] "
         + "[--lock-file FILE] [--update-lock] [--repository-root DIR] [--project-file FILE] [--format text|json] [--statement-timeout SECONDS] [--verbose] " + EfCoreOptions.Synopsis;
 
@@ -22,7 +22,7 @@ public static class CheckCommand
         var migrations = new Option<string>("--migrations") { Description = "The folder that holds the migrations.", Required = true };
         var model = new Option<string?>("--model") { Description = "The model: a schema.sql file or a folder of .sql files (declarative schema)." };
         var provider = new Option<string>("--provider") { Description = ProviderOptionDescription(), DefaultValueFactory = _ => ProviderRegistry.Default.Name };
-        var connection = new Option<string?>("--connection") { Description = $"A server for scratch databases (PostgreSQL). Also read from {ConnectionStringVariable}. Never printed." };
+        var connection = new ConnectionOptions();
         var setupScript = new Option<string?>("--setup-script") { Description = "A SQL file run in every scratch database before the migrations and the model, as the engine's own role (e.g. CREATE EXTENSION postgis; the roles the migrations grant to). Not refused like migrations are." };
         var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
@@ -42,9 +42,9 @@ public static class CheckCommand
         var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, connection, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, verbose,
+            migrations, model, provider, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, verbose,
         };
-        foreach (var option in efCore.All)
+        foreach (var option in connection.All.Concat(efCore.All))
         {
             command.Options.Add(option);
         }
@@ -66,6 +66,13 @@ public static class CheckCommand
                 return EngineProtocol.ExitCodes.UsageError;
             }
 
+            var connectionString = connection.Resolve(parsed, out var connectionProblem);
+            if (connectionProblem is not null)
+            {
+                writer.Diagnostic(connectionProblem);
+                return EngineProtocol.ExitCodes.UsageError;
+            }
+
             var efProject = efCore.Project(parsed, out var efError);
             if (efError is not null)
             {
@@ -77,7 +84,7 @@ public static class CheckCommand
             {
                 ModelPath = parsed.GetValue(model) is { Length: > 0 } m ? Path.GetFullPath(m) : null,
                 Provider = parsed.GetValue(provider) ?? ProviderRegistry.Default.Name,
-                ConnectionString = parsed.GetValue(connection) ?? NullIfEmpty(Environment.GetEnvironmentVariable(ConnectionStringVariable)),
+                ConnectionString = connectionString,
                 SetupScript = parsed.GetValue(setupScript) is { Length: > 0 } setup ? Path.GetFullPath(setup) : null,
                 PendingTables = (parsed.GetValue(pending) ?? []).ToValueList(),
                 Ignore = (parsed.GetValue(ignore) ?? []).ToValueList(),
@@ -107,6 +114,4 @@ public static class CheckCommand
         names[0] += " (default)";
         return $"The engine: {WordList.Or(names)}. Case does not matter.";
     }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -13,7 +13,7 @@ namespace Migrations.Build.Cli;
 /// schemas are the same, 1 when they differ.</summary>
 public static class DiffCommand
 {
-    public const string Synopsis = "diff --migrations DIR FROM (TO | --model PATH) [--format text|json] [--output FILE] [--provider NAME] [--connection STRING] [--layout NAME] [--verbose]";
+    public const string Synopsis = "diff --migrations DIR FROM (TO | --model PATH) [--format text|json] [--output FILE] [--provider NAME] [--connection-file FILE|-] [--layout NAME] [--verbose]";
 
     public static Command Create()
     {
@@ -43,7 +43,7 @@ public static class DiffCommand
 
             var json = parsed.GetValue(format) == "json";
             return SchemaCommandRun.RunAsync(
-                options.Request(parsed, modelPath),
+                () => options.Request(parsed, modelPath),
                 parsed.GetValue(options.Verbose),
                 parsed.GetValue(options.Output),
                 (session, ct) => modelPath is { Length: > 0 }

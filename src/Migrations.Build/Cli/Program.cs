@@ -49,6 +49,12 @@ public static class Program
         }
         catch (Exception crash) when (crash is not OutOfMemoryException)
         {
+            // A connection string read from a file or standard input is known only once it was read.
+            if (ConnectionOptions.LastResolved is { } resolved)
+            {
+                redactor = SecretRedactor.For(resolved);
+            }
+
             var diagnostic = new Diagnostic(DiagnosticCodes.InternalError, $"The validation engine failed: {crash.GetType().Name}: {crash.Message}. This is a bug; please report it with the output of --verbose.");
             IResultWriter output = WantsJson(args) ? new JsonLinesResultWriter(Console.Out) : new TextResultWriter(Console.Out, verbose);
             new RedactingResultWriter(output, redactor).Diagnostic(diagnostic);

@@ -12,10 +12,27 @@ internal static class SchemaCommandRun
 {
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
 
+    /// <param name="makeRequest">Makes the request (it may fail with a <see cref="CommandProblem"/>).</param>
     /// <param name="body">Makes the output and the exit code from the session.</param>
     public static async Task<int> RunAsync(
-        ValidationRequest request, bool verbose, string? output, Func<SchemaSession, CancellationToken, Task<(string Text, int ExitCode)>> body, CancellationToken cancellationToken)
+        Func<ValidationRequest> makeRequest, bool verbose, string? output, Func<SchemaSession, CancellationToken, Task<(string Text, int ExitCode)>> body, CancellationToken cancellationToken)
     {
+        ValidationRequest request;
+        try
+        {
+            request = makeRequest();
+        }
+        catch (CommandProblem problem)
+        {
+            var writer = new TextResultWriter(Console.Error, verbose);
+            foreach (var diagnostic in problem.Diagnostics)
+            {
+                writer.Diagnostic(diagnostic);
+            }
+
+            return problem.ExitCode;
+        }
+
         var redactor = SecretRedactor.For(request.ConnectionString);
         var problems = new RedactingResultWriter(new TextResultWriter(Console.Error, verbose), redactor);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class SchemaOptions
 
     public Option<string> Provider { get; } = new("--provider") { Description = "The engine that replays the migrations (as for check).", DefaultValueFactory = _ => ProviderRegistry.Default.Name };
 
-    public Option<string?> Connection { get; } = new("--connection") { Description = $"A server for scratch databases (PostgreSQL). Also read from {EngineProtocol.ConnectionStringVariable}. Never printed." };
+    public ConnectionOptions Connection { get; } = new();
 
     public Option<string?> Layout { get; } = new("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose." };
 
@@ -20,17 +20,24 @@ internal sealed class SchemaOptions
 
     public Option<bool> Verbose { get; } = new("--verbose") { Description = "Print progress and stack traces of internal errors." };
 
-    public IEnumerable<Option> All => [Migrations, Provider, Connection, Layout, Output, Verbose];
+    public IEnumerable<Option> All => [Migrations, Provider, .. Connection.All, Layout, Output, Verbose];
 
     /// <summary>The request these options describe; the model, when given, by <paramref name="modelPath"/>.</summary>
-    public ValidationRequest Request(ParseResult parsed, string? modelPath = null) =>
-        new(Path.GetFullPath(parsed.GetValue(Migrations)!))
+    /// <exception cref="CommandProblem">The connection file cannot be read.</exception>
+    public ValidationRequest Request(ParseResult parsed, string? modelPath = null)
+    {
+        var connectionString = Connection.Resolve(parsed, out var problem);
+        if (problem is not null)
+        {
+            throw new CommandProblem(problem);
+        }
+
+        return new(Path.GetFullPath(parsed.GetValue(Migrations)!))
         {
             Provider = parsed.GetValue(Provider) ?? ProviderRegistry.Default.Name,
-            ConnectionString = parsed.GetValue(Connection) is { Length: > 0 } connection
-                ? connection
-                : Environment.GetEnvironmentVariable(EngineProtocol.ConnectionStringVariable) is { Length: > 0 } variable ? variable : null,
+            ConnectionString = connectionString,
             Layout = parsed.GetValue(Layout),
             ModelPath = modelPath is { Length: > 0 } ? Path.GetFullPath(modelPath) : null,
         };
+    }
 }

@@ -7,7 +7,7 @@ namespace Migrations.Build.Cli;
 /// (text), Markdown with its ER diagram, or JSON.</summary>
 public static class SnapshotCommand
 {
-    public const string Synopsis = "snapshot --migrations DIR [--at VERSION] [--format text|markdown|json] [--output FILE] [--provider NAME] [--connection STRING] [--layout NAME] [--verbose]";
+    public const string Synopsis = "snapshot --migrations DIR [--at VERSION] [--format text|markdown|json] [--output FILE] [--provider NAME] [--connection-file FILE|-] [--layout NAME] [--verbose]";
 
     public static Command Create()
     {
@@ -23,7 +23,7 @@ public static class SnapshotCommand
         }
 
         command.SetAction((parsed, cancellationToken) => SchemaCommandRun.RunAsync(
-            options.Request(parsed),
+            () => options.Request(parsed),
             parsed.GetValue(options.Verbose),
             parsed.GetValue(options.Output),
             async (session, ct) =>

@@ -54,6 +54,10 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor InvalidDirective = new("MIG1012", "A migration directive comment is not understood", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor InvalidVersion = new("MIG1013", "A migration's version is not a number", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MixedLayouts = new("MIG1014", "A migration uses another layout than the rest of its folder", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor NotARegularFile = new("MIG1015", "A script, model or lock file is not a regular file", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor FileTooLarge = new("MIG1016", "A script, model or lock file is over the size limit", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor AccessDenied = new("MIG1017", "A file or folder cannot be read (permissions)", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor LockNotWritten = new("MIG1018", "The history lock could not be written", DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor EfMigrationSourceNotFound = new("MIG1020", "An EF Core migration's source file was not found", DiagnosticSeverity.Warning);
 

@@ -21,20 +21,25 @@ public static class HistoryLock
     /// <summary>Reads a lock file; a missing file is an empty lock, a malformed line is InvalidLockFile at that line.</summary>
     public static HistoryLockReadResult Read(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return new HistoryLockReadResult(path, true, [], ValueList.Of(new Diagnostic(
+                DiagnosticCodes.NotARegularFile,
+                $"The history lock {Path.GetFileName(path)} is a directory, not a regular file: it was not read. A script, model or lock file must be a file.",
+                new SourceLocation(path))));
+        }
+
         if (!File.Exists(path))
         {
             return new HistoryLockReadResult(path, false, [], []);
         }
 
-        string text;
-        try
+        if (SourceFileReader.Read(path, $"The history lock {Path.GetFileName(path)}", out var problem) is not { } bytes)
         {
-            text = File.ReadAllText(path).TrimStart('\uFEFF');
+            return new HistoryLockReadResult(path, true, [], ValueList.Of(problem!));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return new HistoryLockReadResult(path, true, [], ValueList.Of(Invalid($"The history lock cannot be read: {e.Message}", new SourceLocation(path))));
-        }
+
+        var text = Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
 
         var entries = new List<HistoryLockEntry>();
         var diagnostics = new List<Diagnostic>();
@@ -109,12 +114,13 @@ public static class HistoryLock
     }
 
     /// <summary>Appends the migrations newer than the last locked one, creating the file with its header if needed.
-    /// A lock with malformed lines is left alone: the build reports it instead.</summary>
-    public static void AppendNew(string path, HistoryLockReadResult lockFile, MigrationSet set)
+    /// A lock with malformed lines is left alone: the build reports it instead. A lock that cannot be written (its
+    /// folder missing, no permission) is the diagnostic returned.</summary>
+    public static Diagnostic? AppendNew(string path, HistoryLockReadResult lockFile, MigrationSet set)
     {
         if (lockFile.Diagnostics.Count > 0)
         {
-            return;
+            return null;
         }
 
         var last = lockFile.Last;
@@ -126,12 +132,20 @@ public static class HistoryLock
 
         if (lines.Length == 0)
         {
-            return;
+            return null;
         }
 
-        var existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-        var prefix = existing.Length == 0 ? Header : existing.EndsWith('\n') ? string.Empty : "\n";
-        File.AppendAllText(path, prefix + lines, new UTF8Encoding(false));
+        try
+        {
+            var existing = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+            var prefix = existing.Length == 0 ? Header : existing.EndsWith('\n') ? string.Empty : "\n";
+            File.AppendAllText(path, prefix + lines, new UTF8Encoding(false));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new Diagnostic(DiagnosticCodes.LockNotWritten, $"The history lock {Path.GetFileName(path)} could not be written: {e.Message}", new SourceLocation(path));
+        }
     }
 
     private static bool IsChecksum(string text) => text.Length == 64 && text.All(char.IsAsciiHexDigit);

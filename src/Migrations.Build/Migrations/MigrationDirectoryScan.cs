@@ -21,7 +21,12 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
 
     public void Run()
     {
-        foreach (var folder in Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal))
+        if (List(root, Directory.EnumerateDirectories) is not { } folders || List(root, Directory.EnumerateFiles) is not { } files)
+        {
+            return;
+        }
+
+        foreach (var folder in folders)
         {
             if (!Path.GetFileName(folder).StartsWith('.'))
             {
@@ -29,7 +34,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             }
         }
 
-        foreach (var file in Directory.EnumerateFiles(root).Order(StringComparer.Ordinal))
+        foreach (var file in files)
         {
             if (!IsIgnored(Path.GetFileName(file)))
             {
@@ -50,7 +55,12 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
 
         string? up = null;
         string? down = null;
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Order(StringComparer.Ordinal))
+        if (List(folder, Directory.EnumerateFileSystemEntries) is not { } entries)
+        {
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             var entryName = Path.GetFileName(entry);
             if (File.Exists(entry) && entryName.Equals("up.sql", StringComparison.OrdinalIgnoreCase))
@@ -178,6 +188,22 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         MigrationLayouts.Goose => "the goose layout expects 00001_name.sql with '-- +goose Up' and '-- +goose Down'",
         _ => "expected e.g. 0001_name.up.sql, V1__name.sql, 0001_name/up.sql, or 0001_name.sql with '-- migrate:up' or '-- +goose Up'",
     };
+
+    /// <summary>The folder's entries in ordinal order, or null after a diagnostic when it cannot be listed: a folder
+    /// that cannot be read is an error, never a silent skip of the migrations in it.</summary>
+    private List<string>? List(string folder, Func<string, IEnumerable<string>> entries)
+    {
+        try
+        {
+            return entries(folder).Order(StringComparer.Ordinal).ToList();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var name = folder == root ? root : DisplayName(folder) + "/";
+            diagnostics.Add(SourceFileReader.FolderUnreadable(folder, name, e));
+            return null;
+        }
+    }
 
     private void Unrecognized(string path, string message) =>
         diagnostics.Add(new Diagnostic(DiagnosticCodes.UnrecognizedFile, message, new SourceLocation(path)));

@@ -8,17 +8,13 @@ internal sealed record ScriptFile(string Path, byte[] Bytes, string? Text, Diagn
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Reads a file; binary content, invalid UTF-8 and I/O failures become an UnreadableScript diagnostic.</summary>
+    /// <summary>Reads a file; binary content, invalid UTF-8 and I/O failures become an UnreadableScript diagnostic,
+    /// a special or huge file or a denied read one of <see cref="SourceFileReader"/>'s (the file is not read).</summary>
     public static ScriptFile Read(string path, string displayName)
     {
-        byte[] bytes;
-        try
+        if (SourceFileReader.Read(path, displayName, out var problem) is not { } bytes)
         {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return Unreadable(path, [], $"{displayName} cannot be read: {e.Message}", new SourceLocation(path));
+            return new ScriptFile(path, [], null, problem);
         }
 
         if (bytes.AsSpan().StartsWith((byte[])[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((byte[])[0xFE, 0xFF]))

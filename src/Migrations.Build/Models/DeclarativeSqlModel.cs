@@ -27,10 +27,10 @@ public sealed class DeclarativeSqlModel(string path) : IModelSource
         }
         else if (Directory.Exists(path))
         {
-            files = Directory.EnumerateFiles(path, "*.sql", SearchOption.AllDirectories)
+            files = SqlFilesUnder(path, diagnostics)
                 .OrderBy(f => Path.GetRelativePath(path, f).Replace('\\', '/'), StringComparer.Ordinal)
                 .ToArray();
-            if (files.Length == 0)
+            if (files.Length == 0 && diagnostics.Count == 0)
             {
                 diagnostics.Add(new Diagnostic(DiagnosticCodes.ModelNotFound, $"The model folder '{path}' contains no .sql files.", new SourceLocation(path)));
             }
@@ -62,9 +62,35 @@ public sealed class DeclarativeSqlModel(string path) : IModelSource
     private static ModelContent Content(List<SqlScript> scripts, List<Diagnostic> diagnostics) =>
         new(scripts, null, new ObjectLocator(scripts), scripts.FirstOrDefault()?.Start, diagnostics);
 
+    /// <summary>The .sql files of the folder and its subfolders; a folder that cannot be listed is a diagnostic (its
+    /// files would be missing from the model, and drift reported against a model that is not the one written).</summary>
+    private static List<string> SqlFilesUnder(string folder, List<Diagnostic> diagnostics)
+    {
+        var files = new List<string>();
+        try
+        {
+            files.AddRange(Directory.EnumerateFiles(folder, "*.sql"));
+            foreach (var child in Directory.EnumerateDirectories(folder))
+            {
+                files.AddRange(SqlFilesUnder(child, diagnostics));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(SourceFileReader.FolderUnreadable(folder, $"'{folder}'", e));
+        }
+
+        return files;
+    }
+
     private static string? ReadText(string file, List<Diagnostic> diagnostics)
     {
-        var bytes = File.ReadAllBytes(file);
+        if (SourceFileReader.Read(file, $"The model file '{file}'", out var problem) is not { } bytes)
+        {
+            diagnostics.Add(problem!);
+            return null;
+        }
+
         if (Array.IndexOf(bytes, (byte)0) >= 0)
         {
             diagnostics.Add(new Diagnostic(DiagnosticCodes.UnreadableScript, $"The model file '{file}' is binary, not SQL text.", new SourceLocation(file)));

@@ -144,7 +144,7 @@ public static class JUnitWriter
         foreach (var testCase in cases)
         {
             xml.WriteStartElement("testcase");
-            xml.WriteAttributeString("name", XmlText(testCase.Name));
+            xml.WriteAttributeString("name", XmlText(PrintableText.Escape(testCase.Name)));
             xml.WriteAttributeString("classname", testCase.ClassName);
             if (testCase.Failure is { } failure)
             {

@@ -4,7 +4,8 @@ using Migrations.Build.Schema;
 
 namespace Migrations.Build.Reports;
 
-/// <summary>What the outputs show of a result: its messages and summaries with secrets masked.</summary>
+/// <summary>What the outputs show of a result: its messages and summaries with secrets masked, and its texts and
+/// file names with control characters escaped (<see cref="PrintableText"/>).</summary>
 /// <remarks>The texts are redacted before a writer escapes them (JSON, Markdown cells), where a masked secret would
 /// no longer be spelled as the redactor knows it; the schemas are redacted later, as the snapshot text they become.</remarks>
 public static class RedactedResult
@@ -15,9 +16,21 @@ public static class RedactedResult
         ArgumentNullException.ThrowIfNull(redactor);
         return result with
         {
-            Diagnostics = result.Diagnostics.Select(redactor.Redact).ToValueList(),
-            Checks = result.Checks.Select(c => c with { Summary = redactor.Redact(c.Summary) }).ToValueList(),
-            NotVerifiable = result.NotVerifiable.Select(redactor.Redact).ToValueList(),
+            Diagnostics = result.Diagnostics.Select(d => Of(d, redactor)).ToValueList(),
+            Checks = result.Checks.Select(c => c with { Summary = PrintableText.Escape(redactor.Redact(c.Summary)) }).ToValueList(),
+            NotVerifiable = result.NotVerifiable.Select(text => PrintableText.Escape(redactor.Redact(text))).ToValueList(),
+        };
+    }
+
+    /// <summary>The diagnostic as it may be printed: its message redacted, its message and file name escaped.</summary>
+    public static Diagnostic Of(Diagnostic diagnostic, SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        var redacted = redactor.Redact(diagnostic);
+        return redacted with
+        {
+            Message = PrintableText.Escape(redacted.Message),
+            Location = redacted.Location is { } location ? location with { Path = PrintableText.Escape(location.Path) } : null,
         };
     }
 }

@@ -6,7 +6,7 @@ public sealed class CliHelpTests
 {
     private static readonly string[] Options =
     [
-        "--migrations", "--model", "--provider", "--connection", "--pending-table", "--ignore", "--downgrade",
+        "--migrations", "--model", "--provider", "--connection", "--connection-file", "--pending-table", "--ignore", "--downgrade",
         "--require-downgrade", "--layout", "--report-dir", "--lock-file", "--update-lock", "--format", "--verbose",
     ];
 
@@ -25,5 +25,14 @@ public sealed class CliHelpTests
         }
 
         Assert.AreEqual(string.Empty, run.Error);
+    }
+
+    [TestMethod]
+    public async Task Help_says_that_a_connection_on_the_command_line_is_visible_to_ps()
+    {
+        var run = await EngineProcess.RunAsync("check", "--help");
+
+        var text = string.Join('\n', run.Output);
+        Assert.Contains("Visible to other users of this machine (ps)", text, text);
     }
 }

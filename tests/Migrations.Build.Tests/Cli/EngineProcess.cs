@@ -12,19 +12,43 @@ internal static class EngineProcess
     public static string EnginePath => Path.Combine(AppContext.BaseDirectory, "Migrations.Build.dll");
 
     /// <summary>Runs to the end; standard input is left open (as the MSBuild task does) and closed at exit.</summary>
-    public static async Task<EngineRun> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
+    public static async Task<EngineRun> RunAsync(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null, string? workingDirectory = null)
     {
-        await using var session = Start(arguments, environment);
+        await using var session = Start(arguments, environment, workingDirectory: workingDirectory);
         return await session.WaitForExitAsync(timeout ?? DefaultTimeout);
     }
 
     public static Task<EngineRun> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
 
+    /// <summary>Runs to the end as a user without privileges, so that file permissions apply: as this user, or as
+    /// <c>nobody</c> (through <c>setpriv</c>) when the tests run as root, who may read every file.</summary>
+    public static async Task<EngineRun> RunUnprivilegedAsync(params string[] arguments) => await RunUnprivilegedAsync(arguments, null);
+
+    /// <inheritdoc cref="RunUnprivilegedAsync(string[])"/>
+    public static async Task<EngineRun> RunUnprivilegedAsync(IEnumerable<string> arguments, string? workingDirectory)
+    {
+        if (Environment.UserName != "root")
+        {
+            return await RunAsync(arguments, workingDirectory: workingDirectory);
+        }
+
+        if (!File.Exists("/usr/bin/setpriv"))
+        {
+            TestPreconditions.CannotRun("Permission tests", "they run as root, and setpriv (util-linux) is not there to drop to nobody");
+        }
+
+        string[] asNobody = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", DotnetHost()];
+        await using var session = Start(arguments, new Dictionary<string, string?> { ["HOME"] = "/tmp", ["DOTNET_CLI_HOME"] = "/tmp" }, ("/usr/bin/setpriv", asNobody), workingDirectory);
+        return await session.WaitForExitAsync(DefaultTimeout);
+    }
+
     /// <summary>Starts the engine and returns at once; the caller reads its lines as they come and may write to its stdin.</summary>
-    public static EngineSession Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null)
+    /// <param name="wrapper">A program that runs the dotnet host (its arguments end with the host).</param>
+    /// <param name="workingDirectory">The folder relative paths in <paramref name="arguments"/> are from.</param>
+    public static EngineSession Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?>? environment = null, (string Program, string[] Arguments)? wrapper = null, string? workingDirectory = null)
     {
         Assert.IsTrue(File.Exists(EnginePath), $"The engine was not built next to the tests: {EnginePath}");
-        var startInfo = new ProcessStartInfo(DotnetHost())
+        var startInfo = new ProcessStartInfo(wrapper?.Program ?? DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -33,7 +57,13 @@ internal static class EngineProcess
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
             CreateNoWindow = true,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
+        foreach (var argument in wrapper?.Arguments ?? [])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         startInfo.ArgumentList.Add(EnginePath);
         foreach (var argument in arguments)
         {

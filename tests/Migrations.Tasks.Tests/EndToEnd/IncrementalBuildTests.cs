@@ -1,3 +1,6 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+
 namespace Migrations.Tasks.Tests.EndToEnd;
 
 /// <summary>The check reruns exactly when something it depends on changed, and a failure is never cached.</summary>
@@ -59,5 +62,48 @@ public sealed class IncrementalBuildTests
 
         Assert.AreEqual(0, result.ExitCode, result.ToString());
         Assert.IsEmpty(result.MigrationErrors, result.ToString());
+    }
+
+    /// <summary>A package update: NuGet extracts the new version's files with their pack time, older than the stamp,
+    /// so file times alone would call the check up to date. The new version here is the same package renamed (its
+    /// files keep their times, as a real update's do).</summary>
+    [TestMethod]
+    public void A_package_update_reruns_the_check()
+    {
+        var sample = SampleCopy.Create("Healthy.Sqlite", TestContext.TestName!);
+        var first = sample.Build("-v:n");
+        Assert.AreEqual(0, first.ExitCode, first.ToString());
+        Assert.DoesNotContain(Skipped, first.Output, first.ToString());
+        var updated = PackageFeed.Version + ".2";
+        var feed = Path.Combine(sample.Root, "updated-feed");
+        RepackAs(Path.Combine(PackageFeed.FeedDirectory, $"Migrations.Build.{PackageFeed.Version}.nupkg"), Path.Combine(feed, $"Migrations.Build.{updated}.nupkg"), updated);
+        var config = Path.Combine(sample.Root, "nuget.config");
+        File.WriteAllText(config, File.ReadAllText(config).Replace($"value=\"{PackageFeed.FeedDirectory}\"", $"value=\"{feed}\"", StringComparison.Ordinal));
+
+        var second = sample.Build("-v:detailed", $"-p:MigrationsBuildVersion={updated}");
+
+        Assert.AreEqual(0, second.ExitCode, second.ToString());
+        StringAssert.Contains(second.Output, Path.Combine("migrations.build", updated), "The build did not use the updated package:\n" + second);
+        Assert.DoesNotContain(Skipped, second.Output, second.ToString());
+        Assert.Contains("Migrations: ", second.Output, "The check did not run after the update:\n" + second);
+    }
+
+    /// <summary>Copies a package with another version in its nuspec; every other entry keeps its bytes and time.</summary>
+    private static void RepackAs(string package, string target, string version)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Copy(package, target);
+        using var archive = ZipFile.Open(target, ZipArchiveMode.Update);
+        var nuspec = archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        string text;
+        using (var reader = new StreamReader(nuspec.Open()))
+        {
+            text = reader.ReadToEnd();
+        }
+
+        var name = nuspec.FullName;
+        nuspec.Delete();
+        using var writer = new StreamWriter(archive.CreateEntry(name).Open());
+        writer.Write(Regex.Replace(text, "<version>[^<]*</version>", $"<version>{version}</version>"));
     }
 }

@@ -157,6 +157,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
         }
     }
 
+    /// <summary><c>COPY … FROM STDIN</c> (or <c>TO STDOUT</c>) needs psql's or a driver's copy protocol: Npgsql
+    /// refuses to send it as a command (NotSupportedException), and the connection is unusable after. Found before
+    /// anything runs, it is a finding at the statement, as a runner that uses a driver would fail there too.</summary>
     private static StatementFailedException Failure(SqlStatement statement, NpgsqlException exception) => exception is PostgresException server
         ? new StatementFailedException(statement, ServerErrorReport.Locate(statement, server.Position), ServerErrorReport.Describe(server), exception)
         : new StatementFailedException(statement, statement.Location, ServerErrorReport.Describe(exception), exception);

@@ -12,6 +12,13 @@ internal static partial class ServerConnection
     /// <summary>The database connected to when the connection string names none.</summary>
     public const string MaintenanceDatabase = "postgres";
 
+    /// <summary>The keys a misspelt one is most likely meant to be, for MIG0004's suggestion.</summary>
+    private static readonly string[] KnownKeys =
+    [
+        "Host", "Port", "Database", "Username", "Password", "Passfile", "Timeout", "Command Timeout", "SSL Mode", "Trust Server Certificate",
+        "Search Path", "Application Name", "Pooling", "Keepalive", "Include Error Detail", "Options", "Target Session Attributes",
+    ];
+
     public static NpgsqlConnectionStringBuilder Parse(string connectionString)
     {
         try
@@ -28,6 +35,11 @@ internal static partial class ServerConnection
             if (string.IsNullOrEmpty(settings.Database))
             {
                 settings.Database = MaintenanceDatabase;
+            }
+
+            if (settings.Port is < 1 or > 65535)
+            {
+                throw new ArgumentException("the value of Port is not a TCP port (1 to 65535).");
             }
 
             if (!connectionString.Contains("timeout", StringComparison.OrdinalIgnoreCase))
@@ -50,10 +62,10 @@ internal static partial class ServerConnection
         catch (Exception exception) when (exception is ArgumentException or FormatException or InvalidCastException or OverflowException or KeyNotFoundException)
         {
             // KeyNotFoundException: Npgsql's parser throws it for some unknown keys (e.g. "not a connection string=;;").
-            // The parser's message may quote a value: the output boundary masks the connection string's password.
-            var reason = exception is KeyNotFoundException
-                ? "it has a key that Npgsql does not know."
-                : exception.Message;
+            // Npgsql's own message quotes what it refused, which may be a password: only our description is printed.
+            var reason = exception is ArgumentException { Message: "It names no Host." or "the value of Port is not a TCP port (1 to 65535)." }
+                ? exception.Message
+                : ConnectionStringFault.Describe(connectionString, "Npgsql", () => new NpgsqlConnectionStringBuilder(), KnownKeys);
             throw new ProviderSetupException(
                 DiagnosticCodes.InvalidConnectionString,
                 $"The PostgreSQL connection string is not valid: {reason} Expected key=value pairs separated by ';', e.g. Host=localhost;Port=5432;Username=me;Password=...;Database=postgres.",

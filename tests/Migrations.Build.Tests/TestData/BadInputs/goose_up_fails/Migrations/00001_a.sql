@@ -1,0 +1,4 @@
+-- +goose Up
+CREATE TABL a (id INT);
+-- +goose Down
+DROP TABLE a;

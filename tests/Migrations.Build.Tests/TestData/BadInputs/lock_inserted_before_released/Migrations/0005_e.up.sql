@@ -1,0 +1,1 @@
+CREATE TABLE e (id INT);

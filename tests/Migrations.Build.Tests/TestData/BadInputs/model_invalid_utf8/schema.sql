@@ -1,0 +1,1 @@
+CREATE TABLE users (x TEXT DEFAULT 'ÿ');

@@ -1,0 +1,2 @@
+CREATE TABLE users (id INTEGER PRIMARY KEY, email TEXT NOT NULL);
+CREATE TABLE broken (id INTEGER,, x);

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_e ON users (email);

@@ -1,0 +1,1 @@
+CREATE TABLE a (u INT REFERENCES ghosts (id));

@@ -1,0 +1,1 @@
+DO $a$ BEGIN END $b$;

@@ -1,0 +1,2 @@
+/* outer /* inner */ still open
+CREATE TABLE a (id INT);

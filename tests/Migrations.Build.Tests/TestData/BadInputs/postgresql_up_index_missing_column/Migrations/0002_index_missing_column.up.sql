@@ -1,0 +1,1 @@
+CREATE INDEX ix_u ON users (nope);

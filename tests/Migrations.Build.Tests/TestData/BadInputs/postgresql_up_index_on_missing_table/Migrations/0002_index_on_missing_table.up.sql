@@ -1,0 +1,1 @@
+CREATE INDEX ix_g ON ghosts (id);

@@ -1,0 +1,4 @@
+-- migrate:up
+CREATE TABL a (id INT);
+-- migrate:down
+DROP TABLE a;

@@ -1,0 +1,2 @@
+/* never closed
+CREATE TABLE a (id INT);

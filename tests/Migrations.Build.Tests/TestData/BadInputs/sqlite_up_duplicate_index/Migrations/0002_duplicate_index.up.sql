@@ -1,0 +1,2 @@
+CREATE INDEX ix_e ON users (email);
+CREATE INDEX ix_e ON users (email);

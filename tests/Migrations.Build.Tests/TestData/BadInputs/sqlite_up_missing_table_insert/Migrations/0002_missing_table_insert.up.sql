@@ -1,0 +1,1 @@
+INSERT INTO ghosts VALUES (1);
