@@ -18,7 +18,7 @@ public sealed class EfBridgeTests
         string provider, string efCoreVersion, string framework, string efProvider, string up, string down, string pinnedColumn)
     {
         var npgsql = efCoreVersion.StartsWith("8.", StringComparison.Ordinal) ? "8.0.11" : "10.0.3";
-        using var app = NotesAppBuild.Create(provider, efCoreVersion, framework, npgsql);
+        using var app = EfTestAppBuild.Create(provider, efCoreVersion, framework, npgsql);
 
         var (export, problem) = EfBridgeRun.Read(app.Project, CancellationToken.None);
 
@@ -44,7 +44,7 @@ public sealed class EfBridgeTests
     [TestMethod]
     public void A_context_the_app_does_not_have_is_named_with_the_ones_it_has()
     {
-        using var app = NotesAppBuild.Create("Sqlite", "10.0.15", "net10.0", "10.0.3");
+        using var app = EfTestAppBuild.Create("Sqlite", "10.0.15", "net10.0", "10.0.3");
 
         var (_, problem) = EfBridgeRun.Read(app.Project with { Contexts = ["OrdersContext"] }, CancellationToken.None);
 
