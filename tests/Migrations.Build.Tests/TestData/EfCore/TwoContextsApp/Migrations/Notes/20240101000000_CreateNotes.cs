@@ -15,6 +15,9 @@ public sealed class CreateNotes : Migration
             {
                 Id = table.Column<int>(type: "INTEGER", nullable: false).Annotation("Sqlite:Autoincrement", true),
                 Text = table.Column<string>(type: "TEXT", nullable: true),
+#if EDITED_NOTES_UP
+                Color = table.Column<string>(type: "TEXT", nullable: true),
+#endif
             },
             constraints: table => table.PrimaryKey("PK_Notes", x => x.Id));
     }
