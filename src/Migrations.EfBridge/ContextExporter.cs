@@ -29,14 +29,22 @@ internal static class ContextExporter
         var entities = Entities(ef, currentModel);
 
         IReadOnlyList<PendingOperation>? pending = null;
-        if (LateBound.Get(migrationsAssembly, "ModelSnapshot") is { } snapshot)
+        List<SqlCommandExport>? snapshotScript = null;
+        var snapshot = LateBound.Get(migrationsAssembly, "ModelSnapshot");
+        if (snapshot is not null)
         {
             var snapshotModel = ef.Finalized(LateBound.Get(snapshot, "Model"));
-            var changes = (IEnumerable)LateBound.Call(differ, ef.ModelDiffer, "GetDifferences", ef.RelationalModel(snapshotModel), currentRelational)!;
+            var snapshotRelational = ef.RelationalModel(snapshotModel);
+            var changes = (IEnumerable)LateBound.Call(differ, ef.ModelDiffer, "GetDifferences", snapshotRelational, currentRelational)!;
             pending = changes.Cast<object>().Select(o => PendingOperationDescription.Describe(o, entities)).ToList();
+            snapshotScript = Commands(ef, generator, LateBound.Call(differ, ef.ModelDiffer, "GetDifferences", null, snapshotRelational), snapshotModel);
         }
 
-        return new ContextExport(contextType.Name, contextType.FullName ?? contextType.Name, provider, migrations, createScript, entities, pending, null);
+        return new ContextExport(contextType.Name, contextType.FullName ?? contextType.Name, provider, migrations, createScript, entities, pending, null)
+        {
+            SnapshotType = snapshot?.GetType().FullName,
+            SnapshotScript = snapshotScript,
+        };
     }
 
     private static List<MigrationExport> Migrations(EfServices ef, object migrationsAssembly, object generator, string provider)

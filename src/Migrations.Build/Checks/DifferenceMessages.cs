@@ -148,7 +148,8 @@ internal static class DifferenceMessages
     }
 
     /// <summary>Where the down mentions the object (a renamed one by the name it has after the down), else its
-    /// table, else the down's first statement.</summary>
+    /// table, else the down's first statement (a generated one, EF's, sits at an operation that did not cause this:
+    /// the down's start instead).</summary>
     private static SourceLocation LocateInDown(SqlScript down, SchemaDifference difference)
     {
         var locator = new ObjectLocator([down]);
@@ -161,7 +162,7 @@ internal static class DifferenceMessages
         };
         return (name is null ? null : locator.FindMention(name))
             ?? (o.Table is { } table ? locator.FindMention(table.Name) : null)
-            ?? down.Statements.FirstOrDefault()?.Location
+            ?? (down.Statements.FirstOrDefault() is { Generated: false } first ? first.Location : null)
             ?? down.Start;
     }
 }

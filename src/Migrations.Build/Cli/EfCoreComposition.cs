@@ -74,14 +74,34 @@ public static class EfCoreComposition
         var migrations = new EfCoreMigrationSource(context, sources, lockFile, contextFile);
         var model = new EfCoreModel(context, sources, contextFile);
         progress?.Invoke($"checking DbContext {context.Name} ({context.Migrations.Count} migrations, {context.Provider})");
-        var result = await CheckComposition.RunAsync(contextRequest, migrations, model, provider, progress, cancellationToken);
-        if (request.ReportDirectory is { } reports)
+
+        // The provider outlives the checks: the snapshot's schema is read on it afterwards.
+        IDatabaseProvider? owned = null;
+        if (provider is null)
         {
-            WriteGeneratedSql(context, reports, progress);
+            try
+            {
+                owned = await ProviderFactory.CreateAsync(contextRequest.Provider, contextRequest.ConnectionString, cancellationToken);
+            }
+            catch (ProviderSetupException setup)
+            {
+                return Stopped(contextRequest, new Diagnostic(setup.Descriptor, setup.Message), clock);
+            }
         }
 
-        var pending = PendingModelChanges.Judge(context, sources, contextFile).ToList();
-        return result with { Diagnostics = result.Diagnostics.Concat(pending).ToValueList() };
+        await using (owned)
+        {
+            var engineProvider = provider ?? owned!;
+            var result = await CheckComposition.RunAsync(contextRequest, migrations, model, engineProvider, progress, cancellationToken);
+            if (request.ReportDirectory is { } reports)
+            {
+                WriteGeneratedSql(context, reports, progress);
+            }
+
+            var pending = PendingModelChanges.Judge(context, sources, contextFile);
+            var snapshot = await SnapshotDrift.JudgeAsync(new CheckContext(contextRequest, engineProvider, progress), context, result, sources, contextFile, cancellationToken);
+            return result with { Diagnostics = result.Diagnostics.Concat(pending).Concat(snapshot).ToValueList(), Elapsed = clock.Elapsed };
+        }
     }
 
     private static void WriteGeneratedSql(ContextExport context, string reports, Action<string>? progress)

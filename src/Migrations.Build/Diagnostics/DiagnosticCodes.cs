@@ -83,6 +83,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor NotVerifiable = new("MIG3008", "An attribute cannot be verified on this engine", DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor EfPendingModelChange = new("MIG3020", "The EF Core model has a change that no migration makes", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor EfSnapshotDiffers = new("MIG3021", "The EF Core model snapshot differs from the schema the migrations build", DiagnosticSeverity.Error);
 
     // MIG4xxx: downgrade proofs.
     public static readonly DiagnosticDescriptor DownStatementFailed = new("MIG4001", "A down script failed to apply", DiagnosticSeverity.Error);

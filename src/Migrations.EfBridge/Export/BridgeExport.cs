@@ -26,7 +26,15 @@ public sealed record ContextExport(
     IReadOnlyList<SqlCommandExport> CreateScript,
     IReadOnlyList<EntityMapping> Entities,
     IReadOnlyList<PendingOperation>? PendingOperations,
-    BridgeFailure? Failure);
+    BridgeFailure? Failure)
+{
+    /// <summary>The model snapshot's class (full name); null when the app has no snapshot.</summary>
+    public string? SnapshotType { get; init; }
+
+    /// <summary>The snapshot's model as the provider's create script (the triangle's second side: it is compared with
+    /// the schema the migrations build); null when the app has no snapshot.</summary>
+    public IReadOnlyList<SqlCommandExport>? SnapshotScript { get; init; }
+}
 
 /// <summary>One migration: its id (<c>20240101120000_AddLeads</c>), its class, and the provider's SQL for Up and Down,
 /// without the history table's rows.</summary>

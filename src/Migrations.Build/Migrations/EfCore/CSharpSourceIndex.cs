@@ -72,7 +72,10 @@ public sealed partial class CSharpSourceIndex
                         file,
                         new SourceLocation(file, up.Value.Line, up.Value.Column),
                         down is { } d ? new SourceLocation(file, d.Line, d.Column) : null,
-                        File.ReadAllBytes(file));
+                        File.ReadAllBytes(file))
+                    {
+                        DownOperations = down is { } m ? MigrationOperations.Read(file, text, m.Line) : [],
+                    };
                 }
             }
         }
@@ -158,4 +161,8 @@ public sealed partial class CSharpSourceIndex
 }
 
 /// <summary>A migration's C# file, where its Up and Down methods start, and the file's bytes (its lock checksum).</summary>
-public sealed record MigrationSource(string Path, SourceLocation Up, SourceLocation? Down, byte[] Bytes);
+public sealed record MigrationSource(string Path, SourceLocation Up, SourceLocation? Down, byte[] Bytes)
+{
+    /// <summary>The operations of the Down method, where each down statement is placed when it names one's object.</summary>
+    public IReadOnlyList<MigrationOperation> DownOperations { get; init; } = [];
+}

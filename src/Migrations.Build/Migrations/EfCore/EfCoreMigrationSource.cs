@@ -42,8 +42,8 @@ public sealed class EfCoreMigrationSource(ContextExport context, CSharpSourceInd
 
             var upAt = source?.Up ?? fallback;
             var downAt = source?.Down ?? upAt;
-            var up = Script(export.Up, upAt, dialect, $"The Up of {export.Id}", diagnostics);
-            var down = Script(export.Down, downAt, dialect, $"The Down of {export.Id}", diagnostics);
+            var up = Script(export.Up, upAt, [], dialect, $"The Up of {export.Id}", diagnostics);
+            var down = Script(export.Down, downAt, source?.DownOperations ?? [], dialect, $"The Down of {export.Id}", diagnostics);
 
             // Released history is the migration's C# file: an edit to it (not a change in EF's SQL text after an EF
             // update) is what the lock guards against.
@@ -65,17 +65,19 @@ public sealed class EfCoreMigrationSource(ContextExport context, CSharpSourceInd
     public static string Text(IReadOnlyList<SqlCommandExport> commands) =>
         string.Join("\n", commands.Select(c => (c.TransactionSuppressed ? "-- (outside the migration's transaction)\n" : "") + c.Sql.TrimEnd() + "\n"));
 
-    /// <summary>Each command split into statements in the engine's dialect, every statement located at the method.
-    /// A transaction-suppressed command (SQLite's PRAGMA foreign_keys) makes the script run outside a transaction, as
-    /// EF's migrator commits before it.</summary>
-    private static SqlScript Script(IReadOnlyList<SqlCommandExport> commands, SourceLocation at, SqlDialect dialect, string description, List<Diagnostic> diagnostics)
+    /// <summary>Each command split into statements in the engine's dialect, every statement located at the first of
+    /// the method's <paramref name="operations"/> that names its object, else at the method. A transaction-suppressed
+    /// command (SQLite's PRAGMA foreign_keys) makes the script run outside a transaction, as EF's migrator commits
+    /// before it.</summary>
+    private static SqlScript Script(IReadOnlyList<SqlCommandExport> commands, SourceLocation at, IReadOnlyList<MigrationOperation> operations, SqlDialect dialect, string description, List<Diagnostic> diagnostics)
     {
         var statements = new List<SqlStatement>();
         foreach (var command in commands)
         {
             var split = SqlStatementSplitter.Split(at.Path, command.Sql, dialect);
             diagnostics.AddRange(split.Diagnostics.Select(d => d with { Location = at }));
-            statements.AddRange(split.Statements.Select(s => s with { Location = at, Generated = true }));
+            var operation = operations.FirstOrDefault(o => o.IsNamedIn(command.Sql))?.At ?? at;
+            statements.AddRange(split.Statements.Select(s => s with { Location = operation, Generated = true }));
         }
 
         var noTransaction = commands.Any(c => c.TransactionSuppressed);

@@ -9,16 +9,18 @@ public sealed class EfBridgeTests
 {
     [TestMethod]
     [DataRow("Sqlite", "8.0.34", "net8.0", "Microsoft.EntityFrameworkCore.Sqlite", "CREATE TABLE \"Notes\"", "DROP TABLE \"Notes\";", "\"Pinned\" INTEGER NOT NULL")]
+    [DataRow("Sqlite", "9.0.23", "net8.0", "Microsoft.EntityFrameworkCore.Sqlite", "CREATE TABLE \"Notes\"", "DROP TABLE \"Notes\";", "\"Pinned\" INTEGER NOT NULL")]
     [DataRow("Sqlite", "10.0.15", "net10.0", "Microsoft.EntityFrameworkCore.Sqlite", "CREATE TABLE \"Notes\"", "DROP TABLE \"Notes\";", "\"Pinned\" INTEGER NOT NULL")]
     [DataRow("Npgsql", "8.0.34", "net8.0", "Npgsql.EntityFrameworkCore.PostgreSQL", "CREATE TABLE \"Notes\"", "DROP TABLE \"Notes\";", "\"Pinned\" boolean NOT NULL")]
+    [DataRow("Npgsql", "9.0.23", "net8.0", "Npgsql.EntityFrameworkCore.PostgreSQL", "CREATE TABLE \"Notes\"", "DROP TABLE \"Notes\";", "\"Pinned\" boolean NOT NULL")]
     [DataRow("Npgsql", "10.0.15", "net10.0", "Npgsql.EntityFrameworkCore.PostgreSQL", "CREATE TABLE \"Notes\"", "DROP TABLE \"Notes\";", "\"Pinned\" boolean NOT NULL")]
     [DataRow("SqlServer", "8.0.34", "net8.0", "Microsoft.EntityFrameworkCore.SqlServer", "CREATE TABLE [Notes]", "DROP TABLE [Notes];", "[Pinned] bit NOT NULL")]
     [DataRow("SqlServer", "10.0.15", "net10.0", "Microsoft.EntityFrameworkCore.SqlServer", "CREATE TABLE [Notes]", "DROP TABLE [Notes];", "[Pinned] bit NOT NULL")]
     public void The_bridge_exports_the_provider_SQL_of_each_migration_the_create_script_and_the_pending_changes(
         string provider, string efCoreVersion, string framework, string efProvider, string up, string down, string pinnedColumn)
     {
-        var npgsql = efCoreVersion.StartsWith("8.", StringComparison.Ordinal) ? "8.0.11" : "10.0.3";
-        using var app = NotesAppBuild.Create(provider, efCoreVersion, framework, npgsql);
+        var npgsql = efCoreVersion[..efCoreVersion.IndexOf('.', StringComparison.Ordinal)] switch { "8" => "8.0.11", "9" => "9.0.4", _ => "10.0.3" };
+        using var app = EfTestAppBuild.Create(provider, efCoreVersion, framework, npgsql);
 
         var (export, problem) = EfBridgeRun.Read(app.Project, CancellationToken.None);
 
@@ -44,7 +46,7 @@ public sealed class EfBridgeTests
     [TestMethod]
     public void A_context_the_app_does_not_have_is_named_with_the_ones_it_has()
     {
-        using var app = NotesAppBuild.Create("Sqlite", "10.0.15", "net10.0", "10.0.3");
+        using var app = EfTestAppBuild.Create("Sqlite", "10.0.15", "net10.0", "10.0.3");
 
         var (_, problem) = EfBridgeRun.Read(app.Project with { Contexts = ["OrdersContext"] }, CancellationToken.None);
 

@@ -48,7 +48,7 @@ public sealed class EfCoreMigrationSourceTests
         new("20240102000000_AddLeads", "Shop.Migrations.AddLeads", [new("CREATE TABLE \"Leads\" (\n    \"Id\" INTEGER NOT NULL\n);\n", false)], down);
 
     [TestMethod]
-    public void Up_and_down_statements_are_located_at_the_methods_of_the_migration_found_through_its_attribute()
+    public void Up_statements_are_located_at_the_Up_method_and_down_statements_at_the_Down_operation_that_names_their_object()
     {
         using var folder = new TemporaryFolder();
         var file = folder.Write("Migrations/20240102000000_AddLeads.cs", MigrationFile);
@@ -63,8 +63,29 @@ public sealed class EfCoreMigrationSourceTests
         Assert.AreEqual("20240102000000", migration.Version.Text);
         Assert.AreEqual("AddLeads", migration.Name);
         Assert.AreEqual(new SourceLocation(file, 7, 33), migration.Up.Statements.Single().Location);
-        Assert.AreEqual(new SourceLocation(file, 12, 33), migration.Down!.Statements.Single().Location);
+        Assert.AreEqual(new SourceLocation(file, 14, 13), migration.Down!.Statements.Single().Location, "at migrationBuilder.DropTable(name: \"Leads\")");
+        Assert.AreEqual(new SourceLocation(file, 12, 33), migration.Down.Start);
         Assert.IsTrue(migration.Down.Statements.Single().Generated);
+    }
+
+    [TestMethod]
+    public void A_down_statement_that_no_operation_names_stays_at_the_Down_method_and_an_expression_body_is_read_to_its_end()
+    {
+        using var folder = new TemporaryFolder();
+        var file = folder.Write("Migrations/20240102000000_AddLeads.cs", MigrationFile.Replace(
+            "protected override void Down(MigrationBuilder migrationBuilder)\n        {\n            migrationBuilder.DropTable(name: \"Leads\");\n        }",
+            "protected override void Down(MigrationBuilder migrationBuilder) =>\n            migrationBuilder.DropIndex(\n                name: \"IX_Leads_Name\");",
+            StringComparison.Ordinal));
+        folder.Write("Migrations/20240102000000_AddLeads.Designer.cs", DesignerFile);
+        var sources = CSharpSourceIndex.Read([], folder.Path);
+        var export = AddLeads(new("DROP INDEX \"IX_Leads_Name\";\n", false), new("DROP TABLE \"Other\";\n", false));
+        var source = new EfCoreMigrationSource(Context(export), sources, Path.Combine(folder.Path, "Migrations", "migrations.lock"), new SourceLocation("ShopContext.cs"));
+
+        var down = source.Load(SqliteSyntax.Dialect).Migrations.Single().Down!;
+
+        CollectionAssert.AreEqual(
+            new[] { new SourceLocation(file, 13, 13), new SourceLocation(file, 12, 33) },
+            down.Statements.Select(s => s.Location).ToArray());
     }
 
     [TestMethod]

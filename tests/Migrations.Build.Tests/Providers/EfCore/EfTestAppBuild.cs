@@ -4,27 +4,35 @@ using Migrations.Build.Tests.Unit.Reports;
 
 namespace Migrations.Build.Tests.Providers.EfCore;
 
-/// <summary>TestData/EfCore/NotesApp copied to a temporary folder and built with the real <c>dotnet build</c> on one EF
-/// Core version and provider (packages restored from the feed like any app's).</summary>
-internal sealed class NotesAppBuild : IDisposable
+/// <summary>An app of TestData/EfCore (NotesApp, TwoContextsApp) copied to a temporary folder and built with the real
+/// <c>dotnet build</c> on one EF Core version and provider (packages restored from the feed like any app's).</summary>
+internal sealed class EfTestAppBuild : IDisposable
 {
-    private NotesAppBuild(string directory, string assembly)
+    private EfTestAppBuild(string name, string directory, string assembly)
     {
+        Name = name;
         Directory = directory;
         Assembly = assembly;
     }
+
+    /// <summary>The app's name: its folder under TestData/EfCore, its project and its assembly.</summary>
+    public string Name { get; }
 
     public string Directory { get; }
 
     public string Assembly { get; }
 
     /// <summary>The EF project the bridge reads, with the bridge built from this repository.</summary>
-    public EfCoreProject Project => new(Assembly, Directory) { BridgePath = BridgePath(), ProjectFile = Path.Combine(Directory, "NotesApp.csproj") };
+    public EfCoreProject Project => new(Assembly, Directory) { BridgePath = BridgePath(), ProjectFile = Path.Combine(Directory, Name + ".csproj") };
 
-    public static NotesAppBuild Create(string provider, string efCoreVersion, string framework, string npgsqlVersion)
+    public static EfTestAppBuild Create(string provider, string efCoreVersion, string framework, string npgsqlVersion) =>
+        Create("NotesApp", framework, [$"-p:EfProvider={provider}", $"-p:EfCoreVersion={efCoreVersion}", $"-p:NpgsqlVersion={npgsqlVersion}"]);
+
+    /// <param name="properties">The build's properties (<c>-p:EfCoreVersion=…</c>); the target framework is given apart.</param>
+    public static EfTestAppBuild Create(string app, string framework, string[] properties)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "migrations-notesapp-" + Guid.NewGuid().ToString("N"));
-        var source = Path.Combine(AppContext.BaseDirectory, "TestData", "EfCore", "NotesApp");
+        var directory = Path.Combine(Path.GetTempPath(), $"migrations-{app.ToLowerInvariant()}-{Guid.NewGuid():N}");
+        var source = Path.Combine(AppContext.BaseDirectory, "TestData", "EfCore", app);
         foreach (var file in System.IO.Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(directory, Path.GetRelativePath(source, file));
@@ -33,7 +41,7 @@ internal sealed class NotesAppBuild : IDisposable
         }
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])["build", "-v:q", "-nodeReuse:false", $"-p:EfProvider={provider}", $"-p:EfCoreVersion={efCoreVersion}", $"-p:EfTargetFramework={framework}", $"-p:NpgsqlVersion={npgsqlVersion}"])
+        foreach (var argument in (string[])["build", "-v:q", "-nodeReuse:false", $"-p:EfTargetFramework={framework}", .. properties])
         {
             start.ArgumentList.Add(argument);
         }
@@ -48,9 +56,9 @@ internal sealed class NotesAppBuild : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         process.WaitForExit();
-        var assembly = Path.Combine(directory, "bin", "Debug", framework, "NotesApp.dll");
-        Assert.AreEqual(0, process.ExitCode, $"building NotesApp ({provider}, EF Core {efCoreVersion}) failed:\n{output.Result}{error.Result}");
-        return new NotesAppBuild(directory, assembly);
+        var assembly = Path.Combine(directory, "bin", "Debug", framework, app + ".dll");
+        Assert.AreEqual(0, process.ExitCode, $"building {app} ({string.Join(" ", properties)}) failed:\n{output.Result}{error.Result}");
+        return new EfTestAppBuild(app, directory, assembly);
     }
 
     public void Dispose()
