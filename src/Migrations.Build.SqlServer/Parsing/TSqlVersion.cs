@@ -8,7 +8,7 @@ namespace Migrations.Build.SqlServer.Parsing;
 public sealed record TSqlVersion(int CompatibilityLevel)
 {
     /// <summary>Read by the add-on (set by the targets from <c>MigrationsSqlServerVersion</c>): <c>2019</c>, <c>150</c>, <c>Sql150</c>.</summary>
-    public const string VersionVariable = "MIGRATIONS_SQLSERVER_VERSION";
+    public const string VersionVariable = Cli.EngineProtocol.SqlServerVersionVariable;
 
     public static TSqlVersion Newest { get; } = new(170);
 

@@ -23,6 +23,7 @@ public static class CheckCommand
         var model = new Option<string?>("--model") { Description = "The model: a schema.sql file or a folder of .sql files (declarative schema)." };
         var provider = new Option<string>("--provider") { Description = ProviderOptionDescription(), DefaultValueFactory = _ => ProviderRegistry.Default.Name };
         var connection = new ConnectionOptions();
+        var sqlServerVersion = new Option<string?>("--sqlserver-version") { Description = $"SqlServer: the version T-SQL is parsed and the model built for, a release year (2016 … 2025) or a compatibility level (130 … 170); default the newest. Also read from {EngineProtocol.SqlServerVersionVariable} (MigrationsSqlServerVersion)." };
         var setupScript = new Option<string?>("--setup-script") { Description = "A SQL file run in every scratch database before the migrations and the model, as the engine's own role (e.g. CREATE EXTENSION postgis; the roles the migrations grant to). Not refused like migrations are." };
         var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
@@ -42,7 +43,7 @@ public static class CheckCommand
         var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, verbose,
+            migrations, model, provider, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, sqlServerVersion, verbose,
         };
         foreach (var option in connection.All.Concat(efCore.All))
         {
@@ -71,6 +72,12 @@ public static class CheckCommand
             {
                 writer.Diagnostic(connectionProblem);
                 return EngineProtocol.ExitCodes.UsageError;
+            }
+
+            if (parsed.GetValue(sqlServerVersion) is { Length: > 0 } version)
+            {
+                // The add-on reads its version where the targets put it; the option is the same setting by hand.
+                Environment.SetEnvironmentVariable(EngineProtocol.SqlServerVersionVariable, version);
             }
 
             var efProject = efCore.Project(parsed, out var efError);

@@ -9,6 +9,10 @@ internal static class EngineProtocol
     /// <summary>The variable the engine reads the connection string from, so that it never appears on a command line.</summary>
     public const string ConnectionStringVariable = "MIGRATIONS_CONNECTION_STRING";
 
+    /// <summary>The variable the SQL Server add-on reads the T-SQL version from (the targets set it from
+    /// <c>MigrationsSqlServerVersion</c>; the CLI's <c>--sqlserver-version</c> sets it too).</summary>
+    public const string SqlServerVersionVariable = "MIGRATIONS_SQLSERVER_VERSION";
+
     /// <summary>Where each diagnostic code is documented; a code's entry is <c>#</c> and the code in lower case.</summary>
     public const string DocumentationUrl = "https://github.com/migrations-build/migrations-build/blob/main/docs/diagnostics.md";
 
