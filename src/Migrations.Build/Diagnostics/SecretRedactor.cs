@@ -83,7 +83,9 @@ public sealed partial class SecretRedactor
         return diagnostic with { Message = Redact(diagnostic.Message) };
     }
 
-    [GeneratedRegex(@"(?<key>\b(?:password|pwd)\s*)=\s*(?<value>'[^']*'|""[^""]*""|[^;]*)", RegexOptions.IgnoreCase)]
+    // An unquoted value ends at ';', a double quote or a line end: redacted text may be JSON or SARIF, and a value
+    // running to the next ';' would eat the rest of the document (the known secrets are masked exactly, below).
+    [GeneratedRegex(@"(?<key>\b(?:password|pwd)\s*)=\s*(?<value>'[^']*'|""[^""]*""|[^;""\r\n]*)", RegexOptions.IgnoreCase)]
     private static partial Regex KeyValueSecret();
 
     [GeneratedRegex(@"(?<prefix>\b[a-z][a-z0-9+.-]*://[^:/@\s]+:)(?<value>[^@\s]+)@", RegexOptions.IgnoreCase)]

@@ -106,6 +106,16 @@ public sealed class OutputRedactionTests
     }
 
     [TestMethod]
+    public void A_password_pair_in_a_JSON_document_is_masked_without_eating_the_rest_of_it()
+    {
+        const string Json = "{\"message\":\"rejected Password=hunter2\",\"file\":\"a.sql\",\"line\":3}\n{\"next\":1}";
+
+        var redacted = SecretRedactor.For(null).Redact(Json);
+
+        Assert.AreEqual("{\"message\":\"rejected Password=" + SecretRedactor.Mask + "\",\"file\":\"a.sql\",\"line\":3}\n{\"next\":1}", redacted);
+    }
+
+    [TestMethod]
     public void A_short_password_is_masked_in_its_pair_but_not_as_bare_text()
     {
         var redacted = SecretRedactor.For("Host=h;Password=1").Redact("MIG0001 at line 1: Password=1");
