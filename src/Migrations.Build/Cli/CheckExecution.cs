@@ -72,9 +72,8 @@ public static class CheckExecution
 
         void CancelRun(PosixSignalContext context)
         {
-            // Off the signal thread: a callback of the token (a driver's cancel request) may block.
             context.Cancel = true;
-            _ = cancellation.CancelAsync();
+            cancellation.Cancel();
         }
     }
 }

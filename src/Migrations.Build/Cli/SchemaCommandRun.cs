@@ -79,9 +79,8 @@ internal static class SchemaCommandRun
 
         void CancelRun(PosixSignalContext context)
         {
-            // Off the signal thread: a callback of the token (a driver's cancel request) may block.
             context.Cancel = true;
-            _ = cancellation.CancelAsync();
+            cancellation.Cancel();
         }
     }
 }

@@ -20,8 +20,8 @@ internal static class EngineProcess
 
     public static Task<EngineRun> RunAsync(params string[] arguments) => RunAsync(arguments, null, null);
 
-    /// <summary>Runs to the end as a user without privileges, so that file permissions apply: as this user, or as
-    /// <c>nobody</c> (through <c>setpriv</c>) when the tests run as root, who may read every file.</summary>
+    /// <summary>Runs to the end without privileges, so that file permissions apply: as this user, or, when the tests run
+    /// as root (who may read every file), as root without its capabilities (through <c>setpriv</c>).</summary>
     public static async Task<EngineRun> RunUnprivilegedAsync(params string[] arguments) => await RunUnprivilegedAsync(arguments, null);
 
     /// <inheritdoc cref="RunUnprivilegedAsync(string[])"/>
@@ -34,11 +34,13 @@ internal static class EngineProcess
 
         if (!File.Exists("/usr/bin/setpriv"))
         {
-            TestPreconditions.CannotRun("Permission tests", "they run as root, and setpriv (util-linux) is not there to drop to nobody");
+            TestPreconditions.CannotRun("Permission tests", "they run as root, and setpriv (util-linux) is not there to drop its capabilities");
         }
 
-        string[] asNobody = ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "--", DotnetHost()];
-        await using var session = Start(arguments, new Dictionary<string, string?> { ["HOME"] = "/tmp", ["DOTNET_CLI_HOME"] = "/tmp" }, ("/usr/bin/setpriv", asNobody), workingDirectory);
+        // Root without its capabilities, not another user: file permissions apply to it as to any owner, and the
+        // engine can still write what root's own files need (the test run's coverage counters, when it collects them).
+        string[] withoutCapabilities = ["--bounding-set=-all", "--inh-caps=-all", "--ambient-caps=-all", "--", DotnetHost()];
+        await using var session = Start(arguments, new Dictionary<string, string?>(), ("/usr/bin/setpriv", withoutCapabilities), workingDirectory);
         return await session.WaitForExitAsync(DefaultTimeout);
     }
 

@@ -7,7 +7,7 @@ namespace Migrations.Tasks.Tests.EndToEnd;
 [TestClass]
 public sealed class IncrementalBuildTests
 {
-    private const string Skipped = "Skipping target \"ValidateMigrations\" because all output files are up-to-date with respect to the input files.";
+    private const string Skipped = "Skipping target \"ValidateSqlMigrations\" because all output files are up-to-date with respect to the input files.";
 
     public TestContext TestContext { get; set; } = null!;
 

@@ -35,7 +35,7 @@ public sealed partial class ValidateMigrationsTargetTests
 
         Assert.AreEqual(0, result.ExitCode, result.Output);
         Assert.Contains("Migrations: 3 migrations on SQLite — upgrade ok, drift 0, downgrades 3/3 proven", result.Output, result.Output);
-        Assert.DoesNotContain("Skipping target \"ValidateMigrations\"", result.Output, result.Output);
+        Assert.DoesNotContain("Skipping target \"ValidateSqlMigrations\"", result.Output, result.Output);
     }
 
     [TestMethod]

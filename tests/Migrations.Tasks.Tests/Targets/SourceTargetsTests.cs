@@ -102,6 +102,37 @@ public sealed partial class SourceTargetsTests
     }
 
     [TestMethod]
+    public void The_connection_string_reaches_the_engine_and_an_unreachable_server_is_MIG0005_without_its_password()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+
+        var result = project.Build("-p:MigrationsProvider=PostgreSql", "-p:MigrationsConnectionString=Host=127.0.0.1%3BPort=1%3BUsername=ci%3BPassword=planted-secret%3BTimeout=3");
+
+        Assert.AreEqual(1, result.ExitCode, result.Output);
+        Assert.Contains("error MIG0005: Cannot connect to the PostgreSQL server at 127.0.0.1:1 as ci", result.Output);
+        Assert.DoesNotContain("planted-secret", result.Output);
+    }
+
+    [TestMethod]
+    public void An_EF_Core_project_s_settings_and_design_time_variables_reach_the_engine()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!, """
+            <PropertyGroup><MigrationsSource>EfCore</MigrationsSource><MigrationsEfContext>ShopContext</MigrationsEfContext></PropertyGroup>
+            <ItemGroup><MigrationsEfEnvironment Include="GREETING=hello from the build" /></ItemGroup>
+            """);
+        var engine = project.PathOf("echo-engine.sh");
+        File.WriteAllText(engine, "#!/bin/sh\necho \"{\\\"type\\\":\\\"summary\\\",\\\"message\\\":\\\"Migrations: $GREETING; $*\\\"}\"\n");
+        MakeExecutable(engine);
+
+        var result = project.Build($"-p:MigrationsEnginePath={engine}");
+
+        Assert.AreEqual(0, result.ExitCode, result.Output);
+        Assert.Contains("Migrations: hello from the build; check --migrations", result.Output);
+        Assert.Contains("--source efcore --ef-assembly", result.Output);
+        Assert.Contains("--ef-context ShopContext", result.Output);
+    }
+
+    [TestMethod]
     public void Missing_engine_is_MIG9002_naming_the_path_and_what_to_do()
     {
         var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
@@ -118,13 +149,15 @@ public sealed partial class SourceTargetsTests
     {
         var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
         var engine = project.PathOf("fake-engine.sh");
-        File.WriteAllText(engine, "#!/bin/sh\necho 'something went wrong' >&2\nexit 42\n");
+        // Twelve lines on standard error: the message keeps the last ten.
+        File.WriteAllText(engine, "#!/bin/sh\nfor i in 1 2 3 4 5 6 7 8 9 10 11; do echo \"noise $i\" >&2; done\necho 'something went wrong' >&2\nexit 42\n");
         MakeExecutable(engine);
 
         var result = project.Build($"-p:MigrationsEnginePath={engine}");
 
         Assert.AreEqual(1, result.ExitCode, result.Output);
-        Assert.Contains("error MIG9002: The validation engine stopped unexpectedly with exit code 42. Last output: something went wrong", result.Output);
+        Assert.Contains("error MIG9002: The validation engine stopped unexpectedly with exit code 42. Last output: noise 3 | noise 4 |", result.Output);
+        Assert.Contains("| noise 11 | something went wrong", result.Output);
     }
 
     [TestMethod]

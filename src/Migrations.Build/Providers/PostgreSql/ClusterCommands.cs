@@ -70,6 +70,27 @@ internal sealed class ClusterCommands(ServerBinaries binaries, ServerAccount acc
         return ExternalCommand.RunAsync(fileName, arguments, null, ToolTimeout, CancellationToken.None);
     }
 
+    /// <summary>Tells the server of a data directory to stop at once and returns without waiting (<c>pg_ctl -W</c>): for an
+    /// engine that must exit now; the folder is left for the next check's sweep.</summary>
+    public void SignalStop(string dataDirectory)
+    {
+        var (fileName, arguments) = account.Command(binaries.PgCtl, ["stop", "-W", "-D", dataDirectory, "-m", "immediate"]);
+        var start = new System.Diagnostics.ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        try
+        {
+            System.Diagnostics.Process.Start(start)?.Dispose();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // The sweep of the next check stops it.
+        }
+    }
+
     private Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken)
     {
         var (fileName, commandArguments) = account.Command(program, arguments);

@@ -23,6 +23,9 @@ public sealed class TemporaryCluster : IAsyncDisposable
     private readonly ServerAccount _account;
     private int _disposed;
 
+    // The clusters of this process that are not disposed yet, for an engine that must exit at once (AbandonAll).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<TemporaryCluster, byte> Live = new();
+
     private TemporaryCluster(ServerBinaries binaries, ServerAccount account, string rootDirectory, string connectionString)
     {
         _binaries = binaries;
@@ -30,6 +33,20 @@ public sealed class TemporaryCluster : IAsyncDisposable
         RootDirectory = rootDirectory;
         ConnectionString = connectionString;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        Live.TryAdd(this, 0);
+    }
+
+    /// <summary>For an engine that exits now (the cancel deadline): tells every live cluster's server to stop, without
+    /// waiting; their folders carry this process's id, so the next check on this machine removes them.</summary>
+    internal static void AbandonAll()
+    {
+        foreach (var cluster in Live.Keys)
+        {
+            if (File.Exists(Path.Combine(cluster.DataDirectory, "postmaster.pid")))
+            {
+                new ClusterCommands(cluster._binaries, cluster._account).SignalStop(cluster.DataDirectory);
+            }
+        }
     }
 
     /// <summary>The folder holding the data directory, the socket and the server log; deleted on dispose.</summary>
@@ -108,6 +125,7 @@ public sealed class TemporaryCluster : IAsyncDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Live.TryRemove(this, out _);
         // Synchronous in Npgsql (it writes to each pooled connection): never on a socket thread (Cli.InlineSocketCompletions).
         await Task.Run(NpgsqlConnection.ClearAllPools).ConfigureAwait(false);
         if (File.Exists(Path.Combine(DataDirectory, "postmaster.pid")))
