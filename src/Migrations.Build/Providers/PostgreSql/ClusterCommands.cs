@@ -66,30 +66,20 @@ internal sealed class ClusterCommands(ServerBinaries binaries, ServerAccount acc
     /// <summary>Stops the server of a data directory: at once (<c>immediate</c>) or after its clients (<c>fast</c>).</summary>
     public Task StopAsync(string dataDirectory, string mode = "immediate")
     {
-        var (fileName, arguments) = account.Command(binaries.PgCtl, ["stop", "-w", "-D", dataDirectory, "-m", mode]);
+        var (fileName, arguments) = StopCommand(dataDirectory, mode, wait: true);
         return ExternalCommand.RunAsync(fileName, arguments, null, ToolTimeout, CancellationToken.None);
     }
 
     /// <summary>Tells the server of a data directory to stop at once and returns without waiting (<c>pg_ctl -W</c>): for an
-    /// engine that must exit now; the folder is left for the next check's sweep.</summary>
+    /// engine that must exit now; the folder is left for the next check's sweep, which also stops a server this missed.</summary>
     public void SignalStop(string dataDirectory)
     {
-        var (fileName, arguments) = account.Command(binaries.PgCtl, ["stop", "-W", "-D", dataDirectory, "-m", "immediate"]);
-        var start = new System.Diagnostics.ProcessStartInfo(fileName) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        try
-        {
-            System.Diagnostics.Process.Start(start)?.Dispose();
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            // The sweep of the next check stops it.
-        }
+        var (fileName, arguments) = StopCommand(dataDirectory, "immediate", wait: false);
+        ExternalCommand.StartAndForget(fileName, arguments);
     }
+
+    private (string FileName, List<string> Arguments) StopCommand(string dataDirectory, string mode, bool wait) =>
+        account.Command(binaries.PgCtl, ["stop", wait ? "-w" : "-W", "-D", dataDirectory, "-m", mode]);
 
     private Task<CommandResult> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, CancellationToken cancellationToken)
     {
