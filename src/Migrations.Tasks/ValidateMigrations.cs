@@ -47,6 +47,9 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
     /// <summary>Seconds one statement may run before it is stopped (MIG2010); 0 turns the limit off; empty: the engine's 300.</summary>
     public string? StatementTimeout { get; set; }
 
+    /// <summary><c>true</c> (default) or <c>false</c>: whether SQLite's scratch databases enforce foreign keys.</summary>
+    public string? SqliteForeignKeys { get; set; }
+
     public bool RequireDowngrade { get; set; }
 
     public string? Layout { get; set; }
@@ -242,6 +245,8 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         AddOption(arguments, "--setup-script", SetupScript);
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
         AddOption(arguments, "--statement-timeout", StatementTimeout);
+        // Only when it differs from the engine's default: an add-on's engine (SqlServer) need not know the option.
+        AddOption(arguments, "--sqlite-foreign-keys", string.Equals(SqliteForeignKeys?.Trim(), "true", StringComparison.OrdinalIgnoreCase) ? null : SqliteForeignKeys?.ToLowerInvariant());
         AddOption(arguments, "--layout", Layout);
         AddOption(arguments, "--report-dir", ReportDirectory);
         AddOption(arguments, "--repository-root", RepositoryRoot);

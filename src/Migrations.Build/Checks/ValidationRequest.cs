@@ -37,6 +37,11 @@ public sealed record ValidationRequest(string MigrationsDirectory)
     /// limit. <c>MigrationsStatementTimeout</c>, <c>--statement-timeout SECONDS</c> (default 300, 0 turns it off).</summary>
     public TimeSpan? StatementTimeout { get; init; } = DefaultStatementTimeout;
 
+    /// <summary>SQLite scratch databases enforce foreign keys (<c>PRAGMA foreign_keys=ON</c>); false runs them with
+    /// foreign keys off, as projects migrate whose table rebuilds need it. <c>MigrationsSqliteForeignKeys</c>,
+    /// <c>--sqlite-foreign-keys true|false</c> (default true).</summary>
+    public bool SqliteForeignKeys { get; init; } = true;
+
     /// <summary>The default statement timeout: 300 s.</summary>
     public static readonly TimeSpan DefaultStatementTimeout = TimeSpan.FromSeconds(300);
 

@@ -38,12 +38,13 @@ public static class CheckCommand
         var format = new Option<string>("--format") { Description = "Output: text (default) or json (one JSON object per line, for the MSBuild task).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var statementTimeout = new Option<int>("--statement-timeout") { Description = "Stop a statement of a migration or the model that runs longer than SECONDS (MIG2010); 0 turns it off.", DefaultValueFactory = _ => (int)ValidationRequest.DefaultStatementTimeout.TotalSeconds };
+        var sqliteForeignKeys = new Option<bool>("--sqlite-foreign-keys") { Description = "Sqlite: run the scratch databases with foreign keys on (true, the default) or off (false), as the project migrates (MigrationsSqliteForeignKeys).", DefaultValueFactory = _ => true };
         var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
 
         var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, sqlServerVersion, verbose,
+            migrations, model, provider, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, sqlServerVersion, sqliteForeignKeys, verbose,
         };
         foreach (var option in connection.All.Concat(efCore.All))
         {
@@ -105,6 +106,7 @@ public static class CheckCommand
                 ProjectFile = parsed.GetValue(projectFile) is { Length: > 0 } project ? Path.GetFullPath(project) : null,
                 EfCore = efProject,
                 StatementTimeout = timeoutSeconds == 0 ? null : TimeSpan.FromSeconds(timeoutSeconds),
+                SqliteForeignKeys = parsed.GetValue(sqliteForeignKeys),
             };
             return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
         });

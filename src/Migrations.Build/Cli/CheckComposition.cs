@@ -4,6 +4,7 @@ using Migrations.Build.Diagnostics;
 using Migrations.Build.Migrations;
 using Migrations.Build.Models;
 using Migrations.Build.Providers;
+using Migrations.Build.Providers.Sqlite;
 using Migrations.Build.Schema;
 
 namespace Migrations.Build.Cli;
@@ -58,6 +59,10 @@ public static class CheckComposition
         try
         {
             provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
+            if (provider is SqliteProvider sqlite)
+            {
+                sqlite.ForeignKeys = request.SqliteForeignKeys;
+            }
         }
         catch (ProviderSetupException failure) when (!cancellationToken.IsCancellationRequested)
         {

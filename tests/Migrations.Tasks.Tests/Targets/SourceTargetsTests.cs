@@ -75,6 +75,25 @@ public sealed partial class SourceTargetsTests
     }
 
     [TestMethod]
+    public void Sqlite_foreign_keys_false_reaches_the_engine()
+    {
+        // A rebuild of a referenced table, as a project that migrates with foreign keys off writes it.
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        File.WriteAllText(project.PathOf("Migrations/0004_family.up.sql"), "CREATE TABLE parents (id INTEGER PRIMARY KEY);\nCREATE TABLE children (id INTEGER PRIMARY KEY, parent_id INTEGER REFERENCES parents (id));\nINSERT INTO parents (id) VALUES (1);\nINSERT INTO children (id, parent_id) VALUES (1, 1);\n");
+        File.WriteAllText(project.PathOf("Migrations/0004_family.down.sql"), "DROP TABLE children;\nDROP TABLE parents;\n");
+        File.WriteAllText(project.PathOf("Migrations/0005_rebuild.up.sql"), "CREATE TABLE parents_new (id INTEGER PRIMARY KEY, name TEXT);\nINSERT INTO parents_new (id) SELECT id FROM parents;\nDROP TABLE parents;\nALTER TABLE parents_new RENAME TO parents;\n");
+        File.WriteAllText(project.PathOf("Migrations/0005_rebuild.down.sql"), "CREATE TABLE parents_old (id INTEGER PRIMARY KEY);\nINSERT INTO parents_old (id) SELECT id FROM parents;\nDROP TABLE parents;\nALTER TABLE parents_old RENAME TO parents;\n");
+
+        var on = project.Build("-p:MigrationsModel=");
+        var off = project.Build("-p:MigrationsModel=", "-p:MigrationsSqliteForeignKeys=false");
+
+        Assert.AreEqual(1, on.ExitCode, on.Output);
+        Assert.Contains("0005_rebuild.up.sql(3,1): error MIG2001", on.Output);
+        Assert.AreEqual(0, off.ExitCode, off.Output);
+        Assert.Contains("Migrations: 5 migrations on SQLite — upgrade ok, drift not checked (no model), downgrades 5/5 proven", off.Output);
+    }
+
+    [TestMethod]
     public void Engine_without_the_execute_permission_is_made_executable_and_run()
     {
         // NuGet extracts the native engine without its execute permission: the task grants it, then runs it.

@@ -21,8 +21,12 @@ public sealed class SqliteProvider : IDatabaseProvider
     public Task<IScratchDatabase> CreateScratchDatabaseAsync(string purpose, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult<IScratchDatabase>(new SqliteScratchDatabase());
+        return Task.FromResult<IScratchDatabase>(new SqliteScratchDatabase(foreignKeys: ForeignKeys));
     }
+
+    /// <summary>Whether the scratch databases enforce foreign keys (default true; see
+    /// <see cref="Checks.ValidationRequest.SqliteForeignKeys"/>).</summary>
+    public bool ForeignKeys { get; set; } = true;
 
     public DatabaseSchema Normalize(DatabaseSchema schema)
     {

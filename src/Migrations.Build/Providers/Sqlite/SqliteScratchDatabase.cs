@@ -22,7 +22,9 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
 
     /// <param name="filePath">A database file to use instead of memory (for debugging); it must not exist yet or be
     /// empty, so that the scratch database starts empty.</param>
-    public SqliteScratchDatabase(string? filePath = null)
+    /// <param name="foreignKeys">Enforce foreign keys (SQLite's own default is off; most projects migrate with them on,
+    /// and a project whose table rebuilds need them off says so).</param>
+    public SqliteScratchDatabase(string? filePath = null, bool foreignKeys = true)
     {
         var builder = new SqliteConnectionStringBuilder
         {
@@ -35,7 +37,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         {
             _connection.Open();
             _confinement = SqliteConfinement.Install(_connection.Handle!);
-            SqliteStatementRunner.RunControl(_connection.Handle!, "PRAGMA foreign_keys=ON");
+            SqliteStatementRunner.RunControl(_connection.Handle!, foreignKeys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
             _fingerprint = _connection.CreateCommand();
             _fingerprint.CommandText = FingerprintQuery;
             if (filePath is not null && ReadFingerprint().Length > 0)
