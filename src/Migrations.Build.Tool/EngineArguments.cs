@@ -37,7 +37,7 @@ internal static class EngineArguments
                     arguments.AddRange(["--model", model]);
                 }
 
-                if (settings.SetupScript is { } setup)
+                foreach (var setup in settings.SetupScripts)
                 {
                     arguments.AddRange(["--setup-script", setup]);
                 }

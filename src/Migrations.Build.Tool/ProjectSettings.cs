@@ -25,8 +25,8 @@ internal sealed record ProjectSettings(string ProjectFile)
     /// <summary>The model, full path; null: no model (no drift check).</summary>
     public string? Model { get; init; }
 
-    /// <summary>The setup script (<c>MigrationsSetupScript</c>), full path; null: none.</summary>
-    public string? SetupScript { get; init; }
+    /// <summary>The setup scripts (<c>MigrationsSetupScript</c>, <c>;</c>-separated), full paths, in order.</summary>
+    public IReadOnlyList<string> SetupScripts { get; init; } = [];
 
     /// <summary>null: the engine's default provider.</summary>
     public string? Provider { get; init; }
@@ -69,7 +69,7 @@ internal sealed record ProjectSettings(string ProjectFile)
         {
             MigrationsDirectory = Path.GetFullPath(Property("MigrationsDirectory") is { Length: > 0 } md ? md : "Migrations", directory),
             Model = model,
-            SetupScript = Property("MigrationsSetupScript") is { Length: > 0 } setup ? Path.GetFullPath(setup, directory) : null,
+            SetupScripts = Property("MigrationsSetupScript").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(setup => Path.GetFullPath(setup, directory)).ToList(),
             Provider = NullIfEmpty(Property("MigrationsProvider")),
             ConnectionString = NullIfEmpty(Property("MigrationsConnectionString")),
             DowngradeCheck = Property("MigrationsDowngradeCheck") is { Length: > 0 } dc ? dc : "All",

@@ -30,8 +30,8 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
 
     public string? Provider { get; set; }
 
-    /// <summary>A SQL file run in every scratch database before the migrations, as the engine's own role
-    /// (<c>MigrationsSetupScript</c>); empty: none.</summary>
+    /// <summary>SQL files (full paths, <c>;</c>-separated, run in order) run in every scratch database before the
+    /// migrations, as the engine's own role (<c>MigrationsSetupScript</c>); empty: none.</summary>
     public string? SetupScript { get; set; }
 
     /// <summary>A server for scratch databases; passed to the engine in <see cref="ConnectionStringVariable"/>, never logged.</summary>
@@ -242,7 +242,11 @@ public sealed class ValidateMigrations : Microsoft.Build.Utilities.Task, ICancel
         arguments.AddRange(["check", "--migrations", MigrationsDirectory, "--format", EngineProtocol.JsonFormat]);
         AddOption(arguments, "--model", Model);
         AddOption(arguments, "--provider", Provider);
-        AddOption(arguments, "--setup-script", SetupScript);
+        foreach (var setup in (SetupScript ?? "").Split([';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            AddOption(arguments, "--setup-script", setup);
+        }
+
         AddOption(arguments, "--downgrade", DowngradeCheck?.ToLowerInvariant());
         AddOption(arguments, "--statement-timeout", StatementTimeout);
         // Only when it differs from the engine's default: an add-on's engine (SqlServer) need not know the option.

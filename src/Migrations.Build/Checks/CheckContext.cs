@@ -17,7 +17,7 @@ public sealed class CheckContext(ValidationRequest request, IDatabaseProvider pr
 
     public IDatabaseProvider Provider { get; } = provider;
 
-    /// <summary>The setup script (<see cref="ValidationRequest.SetupScript"/>) run in every scratch database before
+    /// <summary>The setup script (<see cref="ValidationRequest.SetupScripts"/>, one after another) run in every scratch database before
     /// anything else, or null.</summary>
     public SqlScript? Setup { get; init; }
 

@@ -17,7 +17,7 @@ public static class CheckRunner
         ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider provider, Action<string>? progress, CancellationToken cancellationToken)
     {
         SqlScript? setup = null;
-        if (request.SetupScript is { } setupPath)
+        foreach (var setupPath in request.SetupScripts)
         {
             var (script, problem) = SetupScriptFile.Load(setupPath, provider.Dialect);
             if (problem is not null)
@@ -25,7 +25,8 @@ public static class CheckRunner
                 return new ValidationResult(request, provider.DisplayName) { Diagnostics = ValueList.Of(problem) };
             }
 
-            setup = script;
+            // Each statement keeps its own file and line, so the setup files run as one script.
+            setup = setup is null ? script : setup with { Statements = [.. setup.Statements, .. script!.Statements] };
         }
 
         try

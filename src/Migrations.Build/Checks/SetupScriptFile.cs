@@ -3,7 +3,7 @@ using Migrations.Build.Migrations;
 
 namespace Migrations.Build.Checks;
 
-/// <summary>Reads the setup script (<see cref="ValidationRequest.SetupScript"/>) into statements with the engine's
+/// <summary>Reads the setup script (one of <see cref="ValidationRequest.SetupScripts"/>) into statements with the engine's
 /// dialect; what keeps it from being used (missing, unreadable, an unterminated string) is MIG0050.</summary>
 internal static class SetupScriptFile
 {

@@ -17,10 +17,11 @@ public sealed record ValidationRequest(string MigrationsDirectory)
     /// <summary>Forces one layout instead of auto-detection (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>dbmate</c>, <c>goose</c>).</summary>
     public string? Layout { get; init; }
 
-    /// <summary>A SQL file run in every scratch database before the migrations and the model, as the engine's own role
-    /// (<c>MigrationsSetupScript</c>): what the runners' environment provides, e.g. an extension only a superuser may
-    /// create, or the roles the migrations grant to. Null: none.</summary>
-    public string? SetupScript { get; init; }
+    /// <summary>SQL files run, in this order, in every scratch database before the migrations and the model, as the
+    /// engine's own role (<c>MigrationsSetupScript</c>, <c>;</c>-separated; <c>--setup-script</c>, repeatable): what
+    /// the runners' environment provides, e.g. the runner's bookkeeping table, an extension only a superuser may
+    /// create, or the roles the migrations grant to. Empty: none.</summary>
+    public ValueList<string> SetupScripts { get; init; } = ValueList<string>.Empty;
 
     /// <summary>Model tables allowed to have no migration yet.</summary>
     public ValueList<string> PendingTables { get; init; } = ValueList<string>.Empty;

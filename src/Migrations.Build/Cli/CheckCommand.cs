@@ -24,7 +24,7 @@ public static class CheckCommand
         var provider = new Option<string>("--provider") { Description = ProviderOptionDescription(), DefaultValueFactory = _ => ProviderRegistry.Default.Name };
         var connection = new ConnectionOptions();
         var sqlServerVersion = new Option<string?>("--sqlserver-version") { Description = $"SqlServer: the version T-SQL is parsed and the model built for, a release year (2016 … 2025) or a compatibility level (130 … 170); default the newest. Also read from {EngineProtocol.SqlServerVersionVariable} (MigrationsSqlServerVersion)." };
-        var setupScript = new Option<string?>("--setup-script") { Description = "A SQL file run in every scratch database before the migrations and the model, as the engine's own role (e.g. CREATE EXTENSION postgis; the roles the migrations grant to). Not refused like migrations are." };
+        var setupScript = new Option<string[]>("--setup-script") { Description = "A SQL file (repeatable, run in order) run in every scratch database before the migrations and the model, as the engine's own role (e.g. CREATE EXTENSION postgis; the roles the migrations grant to). Not refused like migrations are." };
         var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
         var downgrade = new Option<string>("--downgrade") { Description = "Which downgrades to prove: all, last:N or none.", DefaultValueFactory = _ => "all" };
@@ -93,7 +93,7 @@ public static class CheckCommand
                 ModelPath = parsed.GetValue(model) is { Length: > 0 } m ? Path.GetFullPath(m) : null,
                 Provider = parsed.GetValue(provider) ?? ProviderRegistry.Default.Name,
                 ConnectionString = connectionString,
-                SetupScript = parsed.GetValue(setupScript) is { Length: > 0 } setup ? Path.GetFullPath(setup) : null,
+                SetupScripts = (parsed.GetValue(setupScript) ?? []).Where(s => s.Length > 0).Select(Path.GetFullPath).ToValueList(),
                 PendingTables = (parsed.GetValue(pending) ?? []).ToValueList(),
                 Ignore = (parsed.GetValue(ignore) ?? []).ToValueList(),
                 Downgrade = scope,

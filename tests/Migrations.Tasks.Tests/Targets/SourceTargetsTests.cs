@@ -94,6 +94,24 @@ public sealed partial class SourceTargetsTests
     }
 
     [TestMethod]
+    public void Several_setup_scripts_reach_the_engine_in_their_order()
+    {
+        var project = SourceTargetsProject.FromSample("Healthy.Sqlite", TestContext.TestName!);
+        File.WriteAllText(project.PathOf("Migrations/0004_audit.up.sql"), "INSERT INTO schema_versions (version) VALUES (4);\nCREATE TABLE audit (id INTEGER PRIMARY KEY);\n");
+        File.WriteAllText(project.PathOf("Migrations/0004_audit.down.sql"), "DELETE FROM schema_versions WHERE version = 4;\nDROP TABLE audit;\n");
+        File.WriteAllText(project.PathOf("bookkeeping.sql"), "CREATE TABLE schema_versions (version INTEGER PRIMARY KEY);\n");
+        File.WriteAllText(project.PathOf("seed.sql"), "INSERT INTO schema_versions (version) VALUES (1), (2), (3);\n");
+
+        var inOrder = project.Build("-p:MigrationsModel=", "-p:MigrationsSetupScript=bookkeeping.sql%3Bseed.sql");
+        var reversed = project.Build("-p:MigrationsModel=", "-p:MigrationsSetupScript=seed.sql%3Bbookkeeping.sql");
+
+        Assert.AreEqual(0, inOrder.ExitCode, inOrder.Output);
+        Assert.Contains("Migrations: 4 migrations on SQLite", inOrder.Output);
+        Assert.AreEqual(1, reversed.ExitCode, reversed.Output);
+        Assert.Contains($"{project.PathOf("seed.sql")}(1,1): error MIG0051", reversed.Output);
+    }
+
+    [TestMethod]
     public void Engine_without_the_execute_permission_is_made_executable_and_run()
     {
         // NuGet extracts the native engine without its execute permission: the task grants it, then runs it.

@@ -37,7 +37,7 @@ internal static class PostgreSqlConfinementRuns
             {
                 Provider = "PostgreSql",
                 ModelPath = model ? Path.Combine(folder.Path, "schema.sql") : null,
-                SetupScript = setupScript,
+                SetupScripts = setupScript is null ? [] : [setupScript],
             },
             provider,
             CancellationToken.None);

@@ -27,6 +27,29 @@ public sealed class SqliteSetupScriptTests
     }
 
     [TestMethod]
+    public async Task Several_setup_scripts_run_in_order_and_a_failure_is_at_its_own_file_and_line()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("Migrations/0001_users.up.sql", "CREATE TABLE users (id INTEGER PRIMARY KEY, tenant_id INTEGER REFERENCES tenants (id));\n");
+        folder.Write("Migrations/0001_users.down.sql", "DROP TABLE users;\n");
+        var tenants = folder.Write("tenants.sql", "CREATE TABLE tenants (id INTEGER PRIMARY KEY);\n");
+        var seed = folder.Write("seed.sql", "INSERT INTO tenants (id) VALUES (1);\n");
+        var broken = folder.Write("broken.sql", "-- the runner's bookkeeping\nINSERT INTO missing_table VALUES (1);\n");
+
+        var passing = await RunAsync(folder, tenants, seed);
+        var reversed = await RunAsync(folder, seed, tenants);
+        var failing = await RunAsync(folder, tenants, broken);
+
+        Assert.AreEqual(0, passing.ErrorCount, string.Join("\n", passing.Diagnostics));
+        var notYet = reversed.Diagnostics.Single();
+        Assert.AreEqual("MIG0051", notYet.Code);
+        Assert.AreEqual(seed, notYet.Location!.Path);
+        var failed = failing.Diagnostics.Single();
+        Assert.AreEqual("MIG0051", failed.Code);
+        Assert.AreEqual(new SourceLocation(broken, 2, 1), failed.Location! with { EndLine = null, EndColumn = null });
+    }
+
+    [TestMethod]
     public async Task An_attach_in_the_setup_script_is_still_refused_there_as_MIG0051()
     {
         using var folder = new TemporaryFolder();
@@ -61,12 +84,12 @@ public sealed class SqliteSetupScriptTests
         Assert.AreEqual(Path.Combine(folder.Path, name), failed.Location!.Path);
     }
 
-    private static Task<ValidationResult> RunAsync(TemporaryFolder folder, string setup) =>
+    private static Task<ValidationResult> RunAsync(TemporaryFolder folder, params string[] setup) =>
         CheckComposition.RunAsync(
             new ValidationRequest(Path.Combine(folder.Path, "Migrations"))
             {
                 ModelPath = File.Exists(Path.Combine(folder.Path, "schema.sql")) ? Path.Combine(folder.Path, "schema.sql") : null,
-                SetupScript = setup,
+                SetupScripts = [.. setup],
             },
             progress: null,
             None);
