@@ -93,6 +93,7 @@ public static class CheckRunner
         {
             Diagnostics = diagnostics,
             Migrations = set.Migrations,
+            NotChecked = UpgradeCheck.NotApplied(replay, set.Migrations).ToValueList(),
             MigratedSchema = replay?.Schema,
             ModelSchema = modelSchema,
             Checks = reports.Select(r => r.Outcome).ToValueList(),

@@ -22,19 +22,32 @@ public static class UpgradeCheck
         }
 
         // The ups after a failing one cannot apply: say how much of the history went unchecked, never a silent rest.
-        var failed = migrations.Select((m, i) => (m, i)).FirstOrDefault(p => p.m.ToString() == replay.FailedMigration);
-        var later = failed.m is null ? [] : migrations.Skip(failed.i + 1).ToList();
-        var summary = $"upgrade failed at {replay.FailedMigration}";
+        // A warning, not an info: with the failing up fixed these may fail too, and a build log must show it.
+        var later = NotApplied(replay, migrations);
+        var outcome = new CheckOutcome("upgrade", CheckStatus.Failed, $"upgrade failed at {replay.FailedMigration}");
         if (later.Count == 0)
         {
-            return new CheckReport(new CheckOutcome("upgrade", CheckStatus.Failed, summary), [.. diagnostics]);
+            return new CheckReport(outcome, [.. diagnostics]);
         }
 
         var notChecked = new Diagnostic(
             DiagnosticCodes.UpgradeStopped,
             $"{Count(later.Count)} after {replay.FailedMigration} {(later.Count == 1 ? "was" : "were")} not applied or checked (from {later[0]} on): fix the failing up to check {(later.Count == 1 ? "it" : "them")}.",
             later[0].Up.Start);
-        return new CheckReport(new CheckOutcome("upgrade", CheckStatus.Failed, $"{summary} ({later.Count} later not checked)"), [.. diagnostics, notChecked]);
+        return new CheckReport(outcome, [.. diagnostics, notChecked]);
+    }
+
+    /// <summary>The migrations after the failing up, which were neither applied nor proven (none when every up
+    /// applied, or the replay could not start).</summary>
+    public static IReadOnlyList<Migration> NotApplied(ReplayOutcome? replay, IReadOnlyList<Migration> migrations)
+    {
+        if (replay?.FailedMigration is not { } failed)
+        {
+            return [];
+        }
+
+        var index = migrations.Select(m => m.ToString()).ToList().IndexOf(failed);
+        return index < 0 ? [] : migrations.Skip(index + 1).ToList();
     }
 
     private static string Count(int migrations) => migrations == 1 ? "1 migration" : $"{migrations} migrations";

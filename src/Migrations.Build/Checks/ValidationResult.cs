@@ -11,6 +11,9 @@ public sealed record ValidationResult(ValidationRequest Request, string Provider
 
     public ValueList<Migration> Migrations { get; init; } = ValueList<Migration>.Empty;
 
+    /// <summary>The migrations after a failing up: found, but neither applied nor proven (MIG2002).</summary>
+    public ValueList<Migration> NotChecked { get; init; } = ValueList<Migration>.Empty;
+
     /// <summary>The schema after all ups, when the upgrade succeeded.</summary>
     public DatabaseSchema? MigratedSchema { get; init; }
 

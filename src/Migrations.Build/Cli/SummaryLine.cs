@@ -3,7 +3,9 @@ using Migrations.Build.Checks;
 
 namespace Migrations.Build.Cli;
 
-/// <summary>The one line a build prints: <c>Migrations: 12 migrations on SQLite — upgrade ok, drift 0, downgrades 12/12 proven (0.41 s)</c>.</summary>
+/// <summary>The one line a build prints: <c>Migrations: 12 migrations on SQLite — upgrade ok, drift 0, downgrades 12/12 proven (0.41 s)</c>;
+/// after a failing up it counts what was found and what was checked:
+/// <c>Migrations: 12 migrations on SQLite, 7 checked, 5 not checked (upgrade stopped at 0007_x) — upgrade failed at 0007_x, …</c>.</summary>
 public static class SummaryLine
 {
     public static string Render(ValidationResult result)
@@ -11,6 +13,13 @@ public static class SummaryLine
         var checks = result.Checks.Where(c => c.Check != "history").Select(c => c.Summary);
         var count = result.Migrations.Count;
         var text = $"Migrations: {count} migration{(count == 1 ? string.Empty : "s")} on {result.ProviderName}";
+        if (result.NotChecked.Count > 0)
+        {
+            // "12 migrations" alone would read as twelve checked: a stopped upgrade says how many were not.
+            var stoppedAt = result.Migrations[count - result.NotChecked.Count - 1];
+            text += $", {count - result.NotChecked.Count} checked, {result.NotChecked.Count} not checked (upgrade stopped at {stoppedAt})";
+        }
+
         var details = string.Join(", ", checks);
         if (details.Length > 0)
         {

@@ -63,7 +63,7 @@ public static class DiagnosticCodes
 
     // MIG2xxx: upgrade.
     public static readonly DiagnosticDescriptor UpStatementFailed = new("MIG2001", "An up script failed to apply", DiagnosticSeverity.Error);
-    public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Info);
+    public static readonly DiagnosticDescriptor UpgradeStopped = new("MIG2002", "Later checks did not run because the upgrade failed", DiagnosticSeverity.Warning);
     public static readonly DiagnosticDescriptor StatementRefused = new("MIG2003", "A statement was refused: it would act outside the scratch database", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ServerStatementRefused = new("MIG2004", "A statement was refused: it would act on the server or on another database", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ServerFileStatementRefused = new("MIG2005", "A statement was refused: it would use the server's files or run a program or native code on it", DiagnosticSeverity.Error);

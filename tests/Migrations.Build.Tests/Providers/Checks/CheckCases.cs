@@ -132,19 +132,48 @@ public abstract class CheckCases
     public async Task A_failing_up_in_the_middle_names_the_migrations_after_it_as_not_checked()
     {
         using var folder = Healthy();
-        var failing = folder.Write("Migrations/0002_create_leads.up.sql", "INSERT INTO missing_table VALUES (1);\n");
-        var first = folder.Write("Migrations/0003_index_email.up.sql", "CREATE INDEX ix_users_email ON users (email);\n");
-        folder.Write("Migrations/0003_index_email.down.sql", "DROP INDEX ix_users_email;\n");
-        folder.Write("Migrations/0004_add_name.up.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n");
+        var failing = folder.Write("Migrations/0003_fill_leads.up.sql", "INSERT INTO missing_table VALUES (1);\n");
+        folder.Write("Migrations/0003_fill_leads.down.sql", "DELETE FROM leads;\n");
+        var first = folder.Write("Migrations/0004_index_email.up.sql", "CREATE INDEX ix_users_email ON users (email);\n");
+        folder.Write("Migrations/0004_index_email.down.sql", "DROP INDEX ix_users_email;\n");
+        folder.Write("Migrations/0005_add_name.up.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100);\n");
 
         var result = await RunAsync(folder, withModel: false);
 
         Assert.AreEqual(failing, result.Diagnostics.Single(d => d.Code == "MIG2001").Location?.Path);
         var notChecked = result.Diagnostics.Single(d => d.Code == "MIG2002");
-        Assert.AreEqual(DiagnosticSeverity.Info, notChecked.Severity);
-        Assert.AreEqual("2 migrations after 0002_create_leads were not applied or checked (from 0003_index_email on): fix the failing up to check them.", notChecked.Message);
+        Assert.AreEqual(DiagnosticSeverity.Warning, notChecked.Severity, "a green build must not hide that part of the history went unchecked");
+        Assert.AreEqual("2 migrations after 0003_fill_leads were not applied or checked (from 0004_index_email on): fix the failing up to check them.", notChecked.Message);
         Assert.AreEqual(first, notChecked.Location?.Path);
-        Assert.AreEqual("upgrade failed at 0002_create_leads (2 later not checked)", result.Checks.Single(c => c.Check == "upgrade").Summary);
+        Assert.AreEqual("upgrade failed at 0003_fill_leads", result.Checks.Single(c => c.Check == "upgrade").Summary);
+        CollectionAssert.AreEqual(new[] { "0004_index_email", "0005_add_name" }, result.NotChecked.Select(m => m.ToString()).ToArray());
+        StringAssert.StartsWith(
+            SummaryLine.Render(result),
+            $"Migrations: 5 migrations on {Provider.DisplayName}, 3 checked, 2 not checked (upgrade stopped at 0003_fill_leads) — upgrade failed at 0003_fill_leads, drift not checked (no model), ");
+    }
+
+    [TestMethod]
+    public async Task A_goose_no_transaction_migration_whose_down_fails_never_reads_as_a_failed_upgrade()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("Migrations/00001_create_users.sql", "-- +goose Up\n" + Users + "\n-- +goose Down\nDROP TABLE users;\n");
+        folder.Write("Migrations/00002_create_leads.sql", "-- +goose Up\n" + Leads + "\n-- +goose Down\nDROP TABLE leads;\n");
+        var failingDown = folder.Write(
+            "Migrations/00003_index_email.sql",
+            "-- +goose Up\n-- +goose NO TRANSACTION\nCREATE INDEX ix_users_email ON users (email);\n\n-- +goose Down\nDROP INDEX ix_users_email;\nDROP TABLE missing_table;\n");
+        folder.Write("Migrations/00004_add_name.sql", "-- +goose Up\nALTER TABLE users ADD COLUMN name VARCHAR(100);\n\n-- +goose Down\nALTER TABLE users DROP COLUMN name;\n");
+        folder.Write("Migrations/00005_index_owner.sql", "-- +goose Up\nCREATE INDEX ix_leads_owner ON leads (owner_id);\n\n-- +goose Down\nDROP INDEX ix_leads_owner;\n");
+
+        var result = await RunAsync(folder, withModel: false);
+
+        Assert.AreEqual(failingDown, result.Diagnostics.Single(d => d.Code == "MIG4001").Location?.Path, string.Join("\n", result.Diagnostics));
+        Assert.AreEqual("upgrade ok", result.Checks.Single(c => c.Check == "upgrade").Summary);
+        Assert.AreEqual("downgrades 4/5 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+        Assert.AreEqual(0, result.NotChecked.Count);
+        var summary = SummaryLine.Render(result);
+        StringAssert.StartsWith(summary, $"Migrations: 5 migrations on {Provider.DisplayName} — upgrade ok, ");
+        Assert.DoesNotContain("upgrade failed", summary);
+        CollectionAssert.AreEqual(new[] { "MIG4001" }, Codes(result), string.Join("\n", result.Diagnostics));
     }
 
     [TestMethod]
