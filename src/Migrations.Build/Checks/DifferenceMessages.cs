@@ -30,11 +30,11 @@ internal static class DifferenceMessages
                 LocateIn(migrations, difference) ?? fallback),
             RenamedObject renamed => new Diagnostic(
                 DiagnosticCodes.NameDiffers,
-                $"{Capitalized(o)} {DifferenceNames.Of(o)} is named {renamed.ExpectedName ?? "(unnamed)"} in the model, {renamed.ActualName ?? "(unnamed)"} after the migrations.",
+                $"{Capitalized(o)} {DifferenceNames.Of(o)} is {DifferenceNames.NamedAs(renamed.ExpectedName)} in the model, {DifferenceNames.NamedAs(renamed.ActualName)} after the migrations.",
                 inModel),
             ChangedAttribute changed => new Diagnostic(
                 DiagnosticCodes.DefinitionDiffers,
-                $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Said(changed, changed.Expected)} in the model, {Shown(changed, changed.Actual)} after migrations.",
+                $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Sides(changed, "in the model", "after migrations")}.",
                 inModel),
             ColumnOrderChanged order => new Diagnostic(
                 DiagnosticCodes.DefinitionDiffers,
@@ -49,7 +49,7 @@ internal static class DifferenceMessages
     {
         var location = LocateInDown(migration.Down!, difference);
         var o = difference.Object;
-        var what = $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}";
+        var what = DifferenceNames.KindAndName(o);
         return difference switch
         {
             UnexpectedObject => new Diagnostic(DiagnosticCodes.DownLeavesObject,
@@ -57,9 +57,9 @@ internal static class DifferenceMessages
             MissingObject => new Diagnostic(DiagnosticCodes.DownMissesObject,
                 $"The down of {migration} removes {what}, which existed before the up.", location),
             RenamedObject r => new Diagnostic(DiagnosticCodes.DownRenamesObject,
-                $"The down of {migration} restores {DifferenceNames.Word(o.Kind)} {r.ExpectedName} as {r.ActualName} ({DifferenceNames.Of(o)}).", location),
+                $"The down of {migration} restores {what} under another name: {DifferenceNames.NamedAs(r.ExpectedName)} before the up, {DifferenceNames.NamedAs(r.ActualName)} after the down.", location),
             ChangedAttribute c => new Diagnostic(DiagnosticCodes.DownChangesObject,
-                $"The down of {migration} does not restore {what}: {Said(c, c.Expected)} before the up, {Shown(c, c.Actual)} after the down.", location),
+                $"The down of {migration} does not restore {what}: {Sides(c, "before the up", "after the down")}.", location),
             ColumnOrderChanged order => new Diagnostic(DiagnosticCodes.ColumnOrderDiffers,
                 $"The down of {migration} restores the columns of {what} in another order: {Columns(order.Expected)} before the up, {Columns(order.Actual)} after the down. {OrderAlone}", location),
             _ => throw new InvalidOperationException("Unknown difference " + difference),
@@ -71,16 +71,17 @@ internal static class DifferenceMessages
     {
         var location = migration.Up.Statements.FirstOrDefault()?.Location ?? migration.Up.Start;
         var o = difference.Object;
+        var named = DifferenceNames.KindAndName(o);
         var what = difference switch
         {
-            UnexpectedObject => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} exists only the second time",
-            MissingObject => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} exists only the first time",
-            RenamedObject r => $"{DifferenceNames.Word(o.Kind)} {r.ExpectedName} is named {r.ActualName} the second time",
-            ChangedAttribute c => $"{DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)}: {Said(c, c.Expected)} the first time, {Shown(c, c.Actual)} the second time",
+            UnexpectedObject => $"{named} exists only the second time",
+            MissingObject => $"{named} exists only the first time",
+            RenamedObject r => $"{named} is {DifferenceNames.NamedAs(r.ExpectedName)} the first time, {DifferenceNames.NamedAs(r.ActualName)} the second time",
+            ChangedAttribute c => $"{named}: {Sides(c, "the first time", "the second time")}",
             _ => difference.ToString(),
         };
         return difference is ColumnOrderChanged order
-            ? new Diagnostic(DiagnosticCodes.ColumnOrderDiffers, $"Migration {migration} applied again after its down gives the columns of {DifferenceNames.Word(o.Kind)} {DifferenceNames.Of(o)} in another order: {Columns(order.Expected)} the first time, {Columns(order.Actual)} the second time. {OrderAlone}", location)
+            ? new Diagnostic(DiagnosticCodes.ColumnOrderDiffers, $"Migration {migration} applied again after its down gives the columns of {named} in another order: {Columns(order.Expected)} the first time, {Columns(order.Actual)} the second time. {OrderAlone}", location)
             : new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
     }
 
@@ -93,8 +94,8 @@ internal static class DifferenceMessages
         {
             UnexpectedObject => $"{Capitalized(o)} {DifferenceNames.Of(o)} exists after {to}, not after {from}.",
             MissingObject => $"{Capitalized(o)} {DifferenceNames.Of(o)} exists after {from}, not after {to}.",
-            RenamedObject r => $"{Capitalized(o)} {DifferenceNames.Of(o)} is named {r.ExpectedName ?? "(unnamed)"} after {from}, {r.ActualName ?? "(unnamed)"} after {to}.",
-            ChangedAttribute c => $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Attribute(c)} {Value(c.Expected)} after {from}, {Value(c.Actual)} after {to}.",
+            RenamedObject r => $"{Capitalized(o)} {DifferenceNames.Of(o)} is {DifferenceNames.NamedAs(r.ExpectedName)} after {from}, {DifferenceNames.NamedAs(r.ActualName)} after {to}.",
+            ChangedAttribute c => $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Sides(c, "after " + from, "after " + to)}.",
             ColumnOrderChanged order => $"Table {DifferenceNames.Of(o)}: columns {Columns(order.Expected)} after {from}, {Columns(order.Actual)} after {to}.",
             _ => throw new InvalidOperationException("Unknown difference " + difference),
         };
@@ -117,9 +118,17 @@ internal static class DifferenceMessages
         ? value ?? "a column of its own, not the rowid (only the type name INTEGER makes a one-column primary key the rowid's alias)"
         : Value(value);
 
+    /// <summary>Both sides of a changed attribute: a long text (a view's or function's definition) as the lines that
+    /// differ, since both whole texts would bury the change; anything else as both values.</summary>
+    private static string Sides(ChangedAttribute changed, string expectedSide, string actualSide) =>
+        changed.Attribute != ObjectAttribute.RowidAlias && DefinitionDiff.Applies(changed.Expected, changed.Actual)
+            && DefinitionDiff.Of(changed.Expected!, changed.Actual!) is { } lines
+            ? $"{Attribute(changed)} {expectedSide} (-) and {actualSide} (+): {lines}"
+            : $"{Said(changed, changed.Expected)} {expectedSide}, {Shown(changed, changed.Actual)} {actualSide}";
+
     private static string Capitalized(ComparedObject o)
     {
-        var kind = DifferenceNames.Word(o.Kind);
+        var kind = DifferenceNames.Kind(o);
         return char.ToUpperInvariant(kind[0]) + kind[1..];
     }
 

@@ -49,6 +49,15 @@ internal static class DifferenceNames
         _ => attribute.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The word for the object's kind, the engine's own for other objects (<c>function</c>, <c>domain</c>).</summary>
+    public static string Kind(ComparedObject o) => o.Kind == ObjectKind.Other && o.EngineKind is { } engineKind ? engineKind : Word(o.Kind);
+
+    /// <summary>The object by its kind and name: <c>function refresh_comment()</c>, <c>index ix_x on leads</c>.</summary>
+    public static string KindAndName(ComparedObject o) => $"{Kind(o)} {Of(o)}";
+
+    /// <summary>A name as a message says it: <c>named pk_x</c>, or <c>unnamed</c> for a child the engine keeps no name for.</summary>
+    public static string NamedAs(string? name) => name is null ? "unnamed" : "named " + name;
+
     /// <summary>How a message names the object, e.g. <c>leads.owner_id -> users(id)</c> or <c>ix_x on leads</c>.</summary>
     public static string Of(ComparedObject o)
     {
@@ -62,7 +71,6 @@ internal static class DifferenceNames
             ObjectKind.CheckConstraint => named ? $"{o.Child} on {o.Owner}" : $"({o.Expression}) on {o.Owner}",
             ObjectKind.ExclusionConstraint or ObjectKind.Index => $"{o.Child} on {o.Owner}",
             ObjectKind.Trigger => $"{o.Owner} on {o.Target}",
-            ObjectKind.Other => $"{o.EngineKind} {o.Owner}",
             _ => o.Owner.ToString(),
         };
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Migrations.Build.Checks;
 using Migrations.Build.Cli;
 using Migrations.Build.Diagnostics;
@@ -337,6 +339,32 @@ public abstract class CheckCases
         var leftover = result.Diagnostics.Single(d => d.Code == "MIG4002");
         Assert.AreEqual("0001_create_users.down.sql", Path.GetFileName(leftover.Location!.Path));
         Assert.AreEqual("downgrades 2/4 proven (1 without down)", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    /// <summary>A view of 30 lines over leads whose column c15 is the given literal.</summary>
+    private static string OpenLeadsView(string literal) =>
+        "CREATE VIEW open_leads AS\nSELECT id,\n    owner_id,\n"
+        + string.Concat(Enumerable.Range(1, 27).Select(i => $"    '{(i == 15 ? literal : "col" + i.ToString("00", CultureInfo.InvariantCulture))}' AS c{i:00},\n"))
+        + "    0 AS c28\nFROM leads;\n";
+
+    [TestMethod]
+    public async Task Down_that_recreates_a_view_with_one_changed_literal_shows_only_that_line()
+    {
+        using var folder = Healthy();
+        folder.Write("Migrations/0003_open_leads.up.sql", OpenLeadsView("col15"));
+        folder.Write("Migrations/0003_open_leads.down.sql", "DROP VIEW open_leads;\n");
+        folder.Write("Migrations/0004_label_leads.up.sql", "DROP VIEW open_leads;\n" + OpenLeadsView("labelled"));
+        folder.Write("Migrations/0004_label_leads.down.sql", "DROP VIEW open_leads;\n" + OpenLeadsView("opened"));
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var changed = result.Diagnostics.Single(d => d.Code == "MIG4004");
+        StringAssert.StartsWith(changed.Message, "The down of 0004_label_leads does not restore view open_leads: definition before the up (-) and after the down (+): ");
+        StringAssert.Matches(changed.Message, new Regex(@"c14, \| -'col15'[^|]* AS c15, \| \+'opened'[^|]* AS c15, \| '[^|]* AS c16,\.$"));
+        foreach (var elsewhere in new[] { "c01", "c13", "c17", "c28", "FROM leads" })
+        {
+            Assert.IsFalse(changed.Message.Contains(elsewhere, StringComparison.Ordinal), $"{elsewhere} in: {changed.Message}");
+        }
     }
 
     [TestMethod]

@@ -164,7 +164,8 @@ public sealed class PostgreSqlEngineCheckCases
         var result = await RunAsync(folder, withModel: false);
 
         var renamed = result.Diagnostics.Single(d => d.Code == "MIG4005");
-        StringAssert.StartsWith(renamed.Message, "The down of 0003_rename_fk restores foreign key fk_leads_owner as fk_lead_owner (");
+        StringAssert.StartsWith(renamed.Message, "The down of 0003_rename_fk restores foreign key fk_lead_owner (");
+        StringAssert.EndsWith(renamed.Message, " under another name: named fk_leads_owner before the up, named fk_lead_owner after the down.");
         Assert.AreEqual(new SourceLocation(down, 2, 44), renamed.Location);
         CollectionAssert.AreEqual(new[] { "MIG4005" }, Codes(result), All(result));
     }

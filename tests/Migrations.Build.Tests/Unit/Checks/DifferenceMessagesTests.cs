@@ -55,8 +55,13 @@ public sealed class DifferenceMessagesTests
         ],
         [
             new RenamedObject(new ComparedObject(ObjectKind.CheckConstraint, Leads, "ck_b") { Expression = "id > 0" }, "ck_a"),
-            "schema.sql(4,1): error MIG3005: Check constraint ck_b on leads is named ck_a in the model, ck_b after the migrations.",
-            "0002_add_leads.down.sql(2,12): error MIG4005: The down of 0002_add_leads restores check constraint ck_a as ck_b (ck_b on leads).",
+            "schema.sql(4,1): error MIG3005: Check constraint ck_b on leads is named ck_a in the model, named ck_b after the migrations.",
+            "0002_add_leads.down.sql(2,12): error MIG4005: The down of 0002_add_leads restores check constraint ck_b on leads under another name: named ck_a before the up, named ck_b after the down.",
+        ],
+        [
+            new RenamedObject(new ComparedObject(ObjectKind.PrimaryKey, Leads, "pk_leads") { Columns = ["id"] }, null),
+            "schema.sql(4,1): error MIG3005: Primary key leads(id) is unnamed in the model, named pk_leads after the migrations.",
+            "0002_add_leads.down.sql(2,12): error MIG4005: The down of 0002_add_leads restores primary key leads(id) under another name: unnamed before the up, named pk_leads after the down.",
         ],
         [
             new ChangedAttribute(new ComparedObject(ObjectKind.UniqueConstraint, Leads) { Columns = ["id", "user_id"] }, ObjectAttribute.Deferrability, "NOT DEFERRABLE", "DEFERRABLE INITIALLY DEFERRED"),
@@ -65,8 +70,8 @@ public sealed class DifferenceMessagesTests
         ],
         [
             new ChangedAttribute(new ComparedObject(ObjectKind.Other, new ObjectName("f(integer)")) { EngineKind = "function" }, ObjectAttribute.Definition, "RETURN 1", null),
-            "schema.sql(1,1): error MIG3004: Object function f(integer): definition RETURN 1 in the model, none after migrations.",
-            "0002_add_leads.down.sql(1,1): error MIG4004: The down of 0002_add_leads does not restore object function f(integer): definition RETURN 1 before the up, none after the down.",
+            "schema.sql(1,1): error MIG3004: Function f(integer): definition RETURN 1 in the model, none after migrations.",
+            "0002_add_leads.down.sql(1,1): error MIG4004: The down of 0002_add_leads does not restore function f(integer): definition RETURN 1 before the up, none after the down.",
         ],
     ];
 
@@ -87,8 +92,35 @@ public sealed class DifferenceMessagesTests
         var renamed = new RenamedObject(new ComparedObject(ObjectKind.Index, Leads, "ix_b"), "ix_a");
 
         Assert.AreEqual(
-            "0002_add_leads.up.sql(1,1): error MIG4007: Migration 0002_add_leads applied again after its down gives another schema: index ix_a is named ix_b the second time.",
+            "0002_add_leads.up.sql(1,1): error MIG4007: Migration 0002_add_leads applied again after its down gives another schema: index ix_b on leads is named ix_a the first time, named ix_b the second time.",
             DifferenceMessages.Reapply(Migration, renamed).ToString());
+    }
+
+    [TestMethod]
+    [DataRow(ObjectKind.Other, "function", "refresh_comment()", "function refresh_comment()")]
+    [DataRow(ObjectKind.Other, "domain", "email_address", "domain email_address")]
+    [DataRow(ObjectKind.Other, null, "thing", "object thing")]
+    [DataRow(ObjectKind.View, null, "open_leads", "view open_leads")]
+    [DataRow(ObjectKind.Sequence, null, "lead_numbers", "sequence lead_numbers")]
+    [DataRow(ObjectKind.EnumType, null, "lead_status", "enum type lead_status")]
+    public void Objects_are_named_by_their_kind(ObjectKind kind, string? engineKind, string name, string named)
+    {
+        var missing = new MissingObject(new ComparedObject(kind, new ObjectName(name)) { EngineKind = engineKind });
+
+        Assert.AreEqual($"The down of 0002_add_leads removes {named}, which existed before the up.", DifferenceMessages.Downgrade(Migration, missing).Message);
+        Assert.AreEqual($"Migration 0002_add_leads applied again after its down gives another schema: {named} exists only the first time.", DifferenceMessages.Reapply(Migration, missing).Message);
+        Assert.AreEqual(char.ToUpperInvariant(named[0]) + named[1..] + " exists after 0001, not after 0002.", DifferenceMessages.Between(missing, "0001", "0002"));
+    }
+
+    [TestMethod]
+    [DataRow(null, "pk_leads", "unnamed the first time, named pk_leads the second time", "unnamed after 0001, named pk_leads after 0002")]
+    [DataRow("pk_leads", null, "named pk_leads the first time, unnamed the second time", "named pk_leads after 0001, unnamed after 0002")]
+    public void Unnamed_keys_are_said_to_be_unnamed(string? expectedName, string? actualName, string reapplied, string between)
+    {
+        var renamed = new RenamedObject(new ComparedObject(ObjectKind.PrimaryKey, Leads, actualName) { Columns = ["id"] }, expectedName);
+
+        Assert.AreEqual($"Migration 0002_add_leads applied again after its down gives another schema: primary key leads(id) is {reapplied}.", DifferenceMessages.Reapply(Migration, renamed).Message);
+        Assert.AreEqual($"Primary key leads(id) is {between}.", DifferenceMessages.Between(renamed, "0001", "0002"));
     }
 
     [TestMethod]
