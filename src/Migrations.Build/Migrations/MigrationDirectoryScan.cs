@@ -153,7 +153,8 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             return;
         }
 
-        var sectionedAllowed = MigrationLayouts.Allows(layout, MigrationLayouts.Dbmate) || MigrationLayouts.Allows(layout, MigrationLayouts.Goose);
+        var sectionedAllowed = MigrationLayouts.Allows(layout, MigrationLayouts.Dbmate) || MigrationLayouts.Allows(layout, MigrationLayouts.Goose)
+            || MigrationLayouts.Allows(layout, MigrationLayouts.SqlMigrate);
         if (sectionedAllowed && MigrationLayouts.SectionedFile().Match(name) is { Success: true } sectioned)
         {
             ScanSectionedFile(path, new MigrationVersion(sectioned.Groups["version"].Value), sectioned.Groups["name"].Value);
@@ -176,7 +177,13 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         var found = SectionedScript.DetectLayout(file.Text);
         if (found is null || !MigrationLayouts.Allows(layout, found))
         {
-            var markers = layout is null ? "'-- migrate:up' or '-- +goose Up'" : layout == MigrationLayouts.Dbmate ? "'-- migrate:up'" : "'-- +goose Up'";
+            var markers = layout switch
+            {
+                null => "'-- migrate:up', '-- +goose Up' or '-- +migrate Up'",
+                MigrationLayouts.Dbmate => "'-- migrate:up'",
+                MigrationLayouts.SqlMigrate => "'-- +migrate Up'",
+                _ => "'-- +goose Up'",
+            };
             Unrecognized(path, $"{displayName} has no {markers} section marker, so it is not a migration ({Expected()})");
             return;
         }

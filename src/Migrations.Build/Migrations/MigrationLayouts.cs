@@ -28,7 +28,7 @@ public static partial class MigrationLayouts
     /// <summary><c>1_init.sql</c> with <c>-- +migrate Up</c> / <c>-- +migrate Down</c> sections (sql-migrate).</summary>
     public const string SqlMigrate = "sql-migrate";
 
-    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose, Diesel];
+    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose, Diesel, SqlMigrate];
 
     public static bool IsKnown(string layout) => All.Contains(layout, StringComparer.OrdinalIgnoreCase);
 
