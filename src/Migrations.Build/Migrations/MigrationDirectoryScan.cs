@@ -46,8 +46,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
     private void ScanFolder(string folder)
     {
         var name = Path.GetFileName(folder);
-        var match = MigrationLayouts.MigrationFolder().Match(name);
-        if (!MigrationLayouts.Allows(layout, MigrationLayouts.Folder) || !match.Success)
+        if (FolderMigration(name) is not { } found)
         {
             Unrecognized(folder, $"{DisplayName(folder)}/ is a folder that is not a migration ({Expected()})");
             return;
@@ -55,6 +54,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
 
         string? up = null;
         string? down = null;
+        string? metadata = null;
         if (List(folder, Directory.EnumerateFileSystemEntries) is not { } entries)
         {
             return;
@@ -71,9 +71,14 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             {
                 down = entry;
             }
+            else if (found.Layout == MigrationLayouts.Diesel && File.Exists(entry) && entryName.Equals(DieselMetadata.FileName, StringComparison.OrdinalIgnoreCase))
+            {
+                metadata = entry;
+            }
             else if (!IsIgnored(entryName))
             {
-                Unrecognized(entry, $"{DisplayName(entry)} is not part of the folder layout (a migration folder holds only up.sql and down.sql)");
+                var holds = found.Layout == MigrationLayouts.Diesel ? "up.sql, down.sql and metadata.toml" : "up.sql and down.sql";
+                Unrecognized(entry, $"{DisplayName(entry)} is not part of the {found.Layout} layout (a migration folder holds only {holds})");
             }
         }
 
@@ -90,8 +95,30 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         }
         else
         {
-            Migrations.Add(Load(new MigrationVersion(match.Groups["version"].Value), match.Groups["name"].Value, MigrationLayouts.Folder, up, down));
+            var migration = Load(found.Version, found.Name, found.Layout, up, down);
+            Migrations.Add(metadata is null ? migration : DieselMetadata.Apply(migration, metadata, DisplayName(metadata), diagnostics));
         }
+    }
+
+    /// <summary>The layout, version and name a migration folder's name gives, or null when it names no migration.
+    /// Auto-detection takes diesel's timestamped names as diesel and other digit-prefixed names as the folder layout;
+    /// a forced diesel layout also takes digit-prefixed names, since diesel accepts any version before the first
+    /// underscore.</summary>
+    private (string Layout, MigrationVersion Version, string Name)? FolderMigration(string name)
+    {
+        if (MigrationLayouts.Allows(layout, MigrationLayouts.Diesel) && MigrationLayouts.DieselFolder().Match(name) is { Success: true } diesel)
+        {
+            var digits = string.Concat(diesel.Groups["timestamp"].Value.Where(char.IsAsciiDigit));
+            return (MigrationLayouts.Diesel, new MigrationVersion(digits), diesel.Groups["name"].Value);
+        }
+
+        var forced = layout is MigrationLayouts.Folder or MigrationLayouts.Diesel ? layout : MigrationLayouts.Folder;
+        if (MigrationLayouts.Allows(layout, forced) && MigrationLayouts.MigrationFolder().Match(name) is { Success: true } folder)
+        {
+            return (forced, new MigrationVersion(folder.Groups["version"].Value), folder.Groups["name"].Value);
+        }
+
+        return null;
     }
 
     private void ScanFile(string path)
@@ -126,7 +153,8 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             return;
         }
 
-        var sectionedAllowed = MigrationLayouts.Allows(layout, MigrationLayouts.Dbmate) || MigrationLayouts.Allows(layout, MigrationLayouts.Goose);
+        var sectionedAllowed = MigrationLayouts.Allows(layout, MigrationLayouts.Dbmate) || MigrationLayouts.Allows(layout, MigrationLayouts.Goose)
+            || MigrationLayouts.Allows(layout, MigrationLayouts.SqlMigrate);
         if (sectionedAllowed && MigrationLayouts.SectionedFile().Match(name) is { Success: true } sectioned)
         {
             ScanSectionedFile(path, new MigrationVersion(sectioned.Groups["version"].Value), sectioned.Groups["name"].Value);
@@ -149,7 +177,13 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         var found = SectionedScript.DetectLayout(file.Text);
         if (found is null || !MigrationLayouts.Allows(layout, found))
         {
-            var markers = layout is null ? "'-- migrate:up' or '-- +goose Up'" : layout == MigrationLayouts.Dbmate ? "'-- migrate:up'" : "'-- +goose Up'";
+            var markers = layout switch
+            {
+                null => "'-- migrate:up', '-- +goose Up' or '-- +migrate Up'",
+                MigrationLayouts.Dbmate => "'-- migrate:up'",
+                MigrationLayouts.SqlMigrate => "'-- +migrate Up'",
+                _ => "'-- +goose Up'",
+            };
             Unrecognized(path, $"{displayName} has no {markers} section marker, so it is not a migration ({Expected()})");
             return;
         }
@@ -186,7 +220,9 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         MigrationLayouts.Folder => "the folder layout expects 20240101120000_name/up.sql and down.sql",
         MigrationLayouts.Dbmate => "the dbmate layout expects 20240101120000_name.sql with '-- migrate:up' and '-- migrate:down'",
         MigrationLayouts.Goose => "the goose layout expects 00001_name.sql with '-- +goose Up' and '-- +goose Down'",
-        _ => "expected e.g. 0001_name.up.sql, V1__name.sql, 0001_name/up.sql, or 0001_name.sql with '-- migrate:up' or '-- +goose Up'",
+        MigrationLayouts.Diesel => "the diesel layout expects 2019-02-26-002946_name/up.sql and down.sql",
+        MigrationLayouts.SqlMigrate => "the sql-migrate layout expects 1_name.sql with '-- +migrate Up' and '-- +migrate Down'",
+        _ => "expected e.g. 0001_name.up.sql, V1__name.sql, 0001_name/up.sql, 2019-02-26-002946_name/up.sql, or 0001_name.sql with '-- migrate:up', '-- +goose Up' or '-- +migrate Up'",
     };
 
     /// <summary>The folder's entries in ordinal order, or null after a diagnostic when it cannot be listed: a folder

@@ -15,7 +15,7 @@ public static class MigrationDiscovery
     public const string LockFileName = "migrations.lock";
 
     /// <param name="layout">Forces one layout (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>dbmate</c>,
-    /// <c>goose</c>); null detects each entry's layout.</param>
+    /// <c>goose</c>, <c>diesel</c>, <c>sql-migrate</c>); null detects each entry's layout.</param>
     /// <param name="requireDowngrade">A migration without a down script is an error instead of a warning.</param>
     public static MigrationSet Discover(string directory, SqlDialect dialect, string? layout = null, bool requireDowngrade = false)
     {
@@ -141,8 +141,9 @@ public static class MigrationDiscovery
         {
             MigrationLayouts.GolangMigrate => $"expected {upName[..^".up.sql".Length]}.down.sql",
             MigrationLayouts.Flyway => $"expected U{upName[1..]}",
-            MigrationLayouts.Folder => $"expected {scan.DisplayName(Path.GetDirectoryName(migration.Up.Path)!)}/down.sql",
+            MigrationLayouts.Folder or MigrationLayouts.Diesel => $"expected {scan.DisplayName(Path.GetDirectoryName(migration.Up.Path)!)}/down.sql",
             MigrationLayouts.Dbmate => "expected a '-- migrate:down' section",
+            MigrationLayouts.SqlMigrate => "expected a '-- +migrate Down' section",
             _ => "expected a '-- +goose Down' section",
         };
     }

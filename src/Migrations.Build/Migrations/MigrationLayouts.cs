@@ -21,7 +21,14 @@ public static partial class MigrationLayouts
     /// <summary><c>00001_create_users.sql</c> with <c>-- +goose Up</c> / <c>-- +goose Down</c> sections.</summary>
     public const string Goose = "goose";
 
-    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose];
+    /// <summary>Diesel's <c>2019-02-26-002946_create_users/up.sql</c> + <c>down.sql</c> (also <c>2024-03-13_170000_name/</c>
+    /// and <c>00000000000000_diesel_initial_setup/</c>); the version is the timestamp's digits, as diesel records it.</summary>
+    public const string Diesel = "diesel";
+
+    /// <summary><c>1_init.sql</c> with <c>-- +migrate Up</c> / <c>-- +migrate Down</c> sections (sql-migrate).</summary>
+    public const string SqlMigrate = "sql-migrate";
+
+    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose, Diesel, SqlMigrate];
 
     public static bool IsKnown(string layout) => All.Contains(layout, StringComparer.OrdinalIgnoreCase);
 
@@ -41,6 +48,11 @@ public static partial class MigrationLayouts
 
     [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)$", RegexOptions.CultureInvariant)]
     internal static partial Regex MigrationFolder();
+
+    // Diesel names folders by its timestamp format (%Y-%m-%d-%H%M%S, or %Y-%m-%d_%H%M%S); its own setup migration is
+    // all zeros.
+    [GeneratedRegex(@"^(?:(?<timestamp>[0-9]{4}-[0-9]{2}-[0-9]{2}[-_][0-9]{6})|(?<timestamp>0{14})(?=_diesel_initial_setup$))_(?<name>.+)$", RegexOptions.CultureInvariant)]
+    internal static partial Regex DieselFolder();
 
     [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex SectionedFile();

@@ -5,13 +5,15 @@ using Migrations.Build.Schema;
 namespace Migrations.Build.Migrations;
 
 /// <summary>A single-file migration with an up and an optional down section: dbmate's <c>-- migrate:up</c> /
-/// <c>-- migrate:down</c> or goose's <c>-- +goose Up</c> / <c>-- +goose Down</c>.</summary>
+/// <c>-- migrate:down</c>, goose's <c>-- +goose Up</c> / <c>-- +goose Down</c> or sql-migrate's <c>-- +migrate Up</c> /
+/// <c>-- +migrate Down</c>.</summary>
 /// <remarks>Statement locations are the real lines of the file. Honoured options: dbmate's
-/// <c>transaction:false</c>, goose's <c>NO TRANSACTION</c> and <c>StatementBegin</c>/<c>StatementEnd</c> (the lines
-/// between them are one statement).</remarks>
+/// <c>transaction:false</c>, goose's <c>NO TRANSACTION</c>, sql-migrate's <c>notransaction</c>, and goose's and
+/// sql-migrate's <c>StatementBegin</c>/<c>StatementEnd</c> (the lines between them are one statement).</remarks>
 internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, ValueList<Diagnostic> Diagnostics)
 {
-    /// <summary><see cref="MigrationLayouts.Dbmate"/> or <see cref="MigrationLayouts.Goose"/> when the text has that
+    /// <summary><see cref="MigrationLayouts.Dbmate"/>, <see cref="MigrationLayouts.Goose"/> or
+    /// <see cref="MigrationLayouts.SqlMigrate"/> when the text has that
     /// layout's up marker, else null.</summary>
     public static string? DetectLayout(string text)
     {
@@ -26,6 +28,11 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
             if (GooseMarker().Match(trimmed) is { Success: true } goose && goose.Groups["annotation"].Value.Equals("up", StringComparison.OrdinalIgnoreCase))
             {
                 return MigrationLayouts.Goose;
+            }
+
+            if (SqlMigrateMarker().Match(trimmed) is { Success: true } sqlMigrate && sqlMigrate.Groups["annotation"].Value.Equals("up", StringComparison.OrdinalIgnoreCase))
+            {
+                return MigrationLayouts.SqlMigrate;
             }
         }
 
@@ -45,6 +52,9 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
 
     [GeneratedRegex(@"^--\s*\+goose\s+(?<annotation>.+?)\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GooseMarker();
+
+    [GeneratedRegex(@"^--\s*\+migrate\s+(?<annotation>\w+)(?<options>.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SqlMigrateMarker();
 
     private enum MarkerKind
     {
@@ -78,9 +88,11 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
 
         public bool NoTransaction { get; set; }
 
-        private string UpMarker => layout == MigrationLayouts.Dbmate ? "-- migrate:up" : "-- +goose Up";
+        private string UpMarker => layout == MigrationLayouts.Dbmate ? "-- migrate:up" : $"{BlockPrefix} Up";
 
-        private string DownMarker => layout == MigrationLayouts.Dbmate ? "-- migrate:down" : "-- +goose Down";
+        private string DownMarker => layout == MigrationLayouts.Dbmate ? "-- migrate:down" : $"{BlockPrefix} Down";
+
+        private string BlockPrefix => layout == MigrationLayouts.SqlMigrate ? "-- +migrate" : "-- +goose";
 
         public SectionedScript Run()
         {
@@ -102,7 +114,7 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
             CloseSegment(text.Length);
             if (_blockLine is { } open)
             {
-                Warn($"'-- +goose StatementBegin' in {displayName} has no matching '-- +goose StatementEnd'; the block runs to the end of its section", open);
+                Warn($"'{BlockPrefix} StatementBegin' in {displayName} has no matching '{BlockPrefix} StatementEnd'; the block runs to the end of its section", open);
             }
 
             return new SectionedScript(Build(_up, "up"), Build(_down, "down"), diagnostics);
@@ -136,6 +148,19 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
                 };
             }
 
+            if (layout == MigrationLayouts.SqlMigrate && SqlMigrateMarker().Match(line) is { Success: true } sqlMigrate)
+            {
+                options = sqlMigrate.Groups["options"].Value;
+                return sqlMigrate.Groups["annotation"].Value.ToUpperInvariant() switch
+                {
+                    "UP" => MarkerKind.Up,
+                    "DOWN" => MarkerKind.Down,
+                    "STATEMENTBEGIN" => MarkerKind.StatementBegin,
+                    "STATEMENTEND" => MarkerKind.StatementEnd,
+                    _ => MarkerKind.Unknown,
+                };
+            }
+
             return null;
         }
 
@@ -163,13 +188,15 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
                     _blockLine = null;
                     foreach (var option in options.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
                     {
-                        if (option.Equals("transaction:false", StringComparison.OrdinalIgnoreCase))
+                        // sql-migrate's notransaction runs the migration outside a transaction, as dbmate's transaction:false does.
+                        var noTransactionOption = layout == MigrationLayouts.SqlMigrate ? "notransaction" : "transaction:false";
+                        if (option.Equals(noTransactionOption, StringComparison.OrdinalIgnoreCase))
                         {
                             NoTransaction = true;
                         }
-                        else if (!option.Equals("transaction:true", StringComparison.OrdinalIgnoreCase))
+                        else if (layout == MigrationLayouts.SqlMigrate || !option.Equals("transaction:true", StringComparison.OrdinalIgnoreCase))
                         {
-                            Warn($"Unknown dbmate option '{option}' in {displayName} (known: transaction:false); it is ignored", lineNumber);
+                            Warn($"Unknown {layout} option '{option}' in {displayName} (known: {noTransactionOption}); it is ignored", lineNumber);
                         }
                     }
 
@@ -180,7 +207,7 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
                 case MarkerKind.StatementEnd:
                     if (_blockLine is null)
                     {
-                        Warn($"'-- +goose StatementEnd' in {displayName} has no '-- +goose StatementBegin' before it", lineNumber);
+                        Warn($"'{BlockPrefix} StatementEnd' in {displayName} has no '{BlockPrefix} StatementBegin' before it", lineNumber);
                     }
 
                     _blockLine = null;

@@ -7,7 +7,8 @@ namespace Migrations.Build.Tests.Unit.Migrations;
 [TestClass]
 public sealed class MigrationDiscoveryLayoutTests
 {
-    private static MigrationSet DiscoverClean(TemporaryFolder folder, string? layout = null)
+    /// <summary>Discovers the folder and asserts that discovery had nothing to say about it.</summary>
+    internal static MigrationSet DiscoverClean(TemporaryFolder folder, string? layout = null)
     {
         var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect, layout);
         Assert.AreEqual(0, set.Diagnostics.Count, string.Join("\n", set.Diagnostics));

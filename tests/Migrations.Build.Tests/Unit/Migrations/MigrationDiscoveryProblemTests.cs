@@ -125,7 +125,7 @@ public sealed class MigrationDiscoveryProblemTests
     [TestMethod]
     [DataRow("notes.txt", "notes.txt matches no migration layout")]
     [DataRow("R__refresh_views.sql", "repeatable migrations are not supported")]
-    [DataRow("0002_plain.sql", "0002_plain.sql has no '-- migrate:up' or '-- +goose Up' section marker")]
+    [DataRow("0002_plain.sql", "0002_plain.sql has no '-- migrate:up', '-- +goose Up' or '-- +migrate Up' section marker")]
     [DataRow("misc/helper.sql", "misc/ is a folder that is not a migration")]
     [DataRow("3_b/extra.sql", "3_b/extra.sql is not part of the folder layout")]
     public void Unrecognized_entries_are_warnings_that_name_them(string file, string message)
