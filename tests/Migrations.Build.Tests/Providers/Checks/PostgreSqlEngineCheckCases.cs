@@ -180,7 +180,7 @@ public sealed class PostgreSqlEngineCheckCases
         var result = await RunAsync(folder);
 
         var renamed = result.Diagnostics.Single(d => d.Code == "MIG3005");
-        StringAssert.Contains(renamed.Message, "is named fk_leads_owner in the model, fk_leads_owner_id after the migrations.");
+        StringAssert.Contains(renamed.Message, "is named fk_leads_owner in the model, named fk_leads_owner_id after the migrations.");
         Assert.AreEqual(Path.Combine(folder.Path, "schema.sql"), renamed.Location?.Path);
         Assert.AreEqual(8, renamed.Location?.Line);
         CollectionAssert.AreEqual(new[] { "MIG3005" }, Codes(result), All(result));
