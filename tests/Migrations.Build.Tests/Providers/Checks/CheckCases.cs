@@ -365,6 +365,16 @@ public abstract class CheckCases
         {
             Assert.IsFalse(changed.Message.Contains(elsewhere, StringComparison.Ordinal), $"{elsewhere} in: {changed.Message}");
         }
+
+        // The reports get both whole texts as the engine printed them: every column, the changed one on each side.
+        var details = changed.Details!.Split('\n');
+        Assert.AreEqual("--- definition before the up", details[0]);
+        Assert.AreEqual(1, details.Count(l => l.StartsWith('-') && l.Contains("'col15'", StringComparison.Ordinal)), changed.Details);
+        Assert.AreEqual(1, details.Count(l => l.StartsWith('+') && l.Contains("'opened'", StringComparison.Ordinal)), changed.Details);
+        foreach (var elsewhere in new[] { "c01", "c13", "c17", "c28", "FROM leads" })
+        {
+            Assert.AreEqual(1, details.Count(l => l.StartsWith(' ') && l.Contains(elsewhere, StringComparison.Ordinal)), $"{elsewhere} kept once in: {changed.Details}");
+        }
     }
 
     [TestMethod]
