@@ -6,6 +6,7 @@ using Migrations.Build.Migrations;
 using Migrations.Build.Reports;
 using Migrations.Build.Schema;
 using Migrations.Build.Schema.Comparison;
+using Migrations.Build.Tests.Reports;
 using Migrations.Build.Tests.Unit.Migrations;
 
 namespace Migrations.Build.Tests.Unit.Reports;
@@ -64,6 +65,15 @@ public sealed class WholeDefinitionReportTests
 
         var result = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0];
         Assert.AreEqual(WholeTexts, result.GetProperty("properties").GetProperty("details").GetString());
+    }
+
+    [TestMethod]
+    public void Sarif_log_with_the_whole_texts_passes_the_sarif_multitool()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("whole-definitions.sarif", SarifWriter.Render(Result(), SampleResult.BaseDirectory));
+
+        SarifMultitool.AssertValid(path);
     }
 
     [TestMethod]
