@@ -227,6 +227,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// anything runs, it is a finding at the statement, as a runner that uses a driver would fail there too.</summary>
     private static StatementFailedException Failure(SqlStatement statement, NpgsqlException exception) => exception is PostgresException server
         ? new StatementFailedException(statement, ServerErrorReport.Locate(statement, server.Position), ServerErrorReport.Describe(server), exception)
+        {
+            Violation = ServerErrorReport.Violation(server),
+        }
         : new StatementFailedException(statement, statement.Location, ServerErrorReport.Describe(exception), exception);
 
     public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken) =>
