@@ -24,6 +24,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
     private readonly SqliteCommand _fingerprint;
     private readonly SqliteCommand _temporaryObjects;
     private readonly SqliteConfinement _confinement;
+    private bool _scriptFailed;
 
     /// <param name="filePath">A database file to use instead of memory (for debugging); it must not exist yet or be
     /// empty, so that the scratch database starts empty.</param>
@@ -84,9 +85,15 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         var db = Handle;
         using var interrupt = cancellationToken.CanBeCanceled ? cancellationToken.Register(() => raw.sqlite3_interrupt(db)) : default;
         _confinement.TakeRefusal(); // one left by a cancelled statement is not this script's
-        DropTemporaryObjects(); // what a failed script left (a successful one dropped its own)
+        if (_scriptFailed)
+        {
+            DropTemporaryObjects(); // what the failed script left; a script that ran to its end dropped its own
+        }
+
+        _scriptFailed = true;
         RunStatements(db, script, cancellationToken);
         DropTemporaryObjects();
+        _scriptFailed = false;
         return Task.CompletedTask;
     }
 
