@@ -56,7 +56,7 @@ public sealed class CliSchemaEnvironmentTests
 
         Assert.AreEqual(1, run.ExitCode, run.ToString());
         Assert.IsEmpty(run.Output, run.ToString());
-        StringAssert.StartsWith(run.Error, $"{setup}(2,1): error MIG0051: The setup script failed:", run.ToString());
+        StringAssert.StartsWith(run.Error, $"{setup}(2,14): error MIG0051: The setup script failed:", run.ToString());
         run.AssertNoStackTrace();
     }
 
