@@ -152,6 +152,11 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
     /// down.</summary>
     private int SweepStart()
     {
+        if (context.Provider.ProofCost.CheapRollbackToSavepoint && Enumerable.Range(from, to - from).All(InTransactions))
+        {
+            return to; // each proven on its own, in the engine's transaction
+        }
+
         var start = to;
         while (start > from && migrations[start - 1].Down is not null)
         {
@@ -160,6 +165,9 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
 
         return start;
     }
+
+    private bool InTransactions(int i) => migrations[i].Down is not { } down
+        || (!ScriptRunner.NeedsNoTransaction(context.Provider, migrations[i].Up) && !ScriptRunner.NeedsNoTransaction(context.Provider, down));
 
     private sealed record Forward(int Reached, string? FailedMigration, int Attempted, int Passed, string?[] Digests);
 
