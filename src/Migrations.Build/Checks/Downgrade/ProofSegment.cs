@@ -18,9 +18,15 @@ namespace Migrations.Build.Checks.Downgrade;
 /// Every up and every down runs once, as in a real rollback of the whole history.
 /// What this cannot prove goes through <see cref="DowngradeProof"/> on the way forward: migrations below the last
 /// one without a down (the sweep cannot pass it), and ups that change data (their proof re-runs the up right after
-/// its down, which is what catches a down that forgot the data). When the sweep meets a down that fails or restores
-/// another schema, it stops there and the migrations it had not reached are proven one by one on a new scratch
-/// database, so every finding is the one <see cref="DowngradeProof"/> reports, at its file and line.
+/// its down, which is what catches a down that forgot the data). Where rolling back to a savepoint costs next to
+/// nothing (<see cref="ProofCost.CheapRollbackToSavepoint"/>, PostgreSQL) and every script takes the engine's
+/// transaction, every migration goes that way: the proof costs what the sweep does, and a defect only its reflection.
+/// When the sweep meets a down that fails or restores another schema, every finding must still be the one
+/// <see cref="DowngradeProof"/> reports, at its file and line. Where the engine copies databases cheaply
+/// (<see cref="StateCheckpoints"/>, SQLite's backup API) the forward pass keeps a copy every few states: the
+/// migration is proven on a copy in the state before its up, and the sweep goes on below it from another, so ten
+/// defects cost ten proofs and a few ups each. Elsewhere the sweep stops there, and the migrations it had not reached
+/// are proven one by one on a new scratch database.
 /// </remarks>
 internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration> migrations, int from, int to, bool readSchema)
 {
@@ -149,7 +155,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
     }
 
     /// <summary>The first migration of the sweep: the lowest index from which every migration up to <c>to</c> has a
-    /// down.</summary>
+    /// down; <c>to</c> (no sweep) where each migration is proven on its own as cheaply.</summary>
     private int SweepStart()
     {
         if (context.Provider.ProofCost.CheapRollbackToSavepoint && Enumerable.Range(from, to - from).All(InTransactions))
