@@ -9,8 +9,9 @@ namespace Migrations.Build.Checks;
 /// <see cref="CheckContext.Downgrade"/>.</summary>
 public static class ReplayPass
 {
-    public static async Task<ReplayOutcome> RunAsync(CheckContext context, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    public static async Task<ReplayOutcome> RunAsync(CheckContext context, IReadOnlyList<Migration> history, CancellationToken cancellationToken)
     {
+        var migrations = history.Select(m => OwnTransaction.Unwrapped(context.Provider, m)).ToList();
         var scope = context.Request.Downgrade;
         var firstProof = !scope.Enabled ? migrations.Count : scope.LastCount is { } n ? Math.Max(0, migrations.Count - n) : 0;
         var split = context.Provider.ScalesWithParallelDatabases ? ProofSplit.Point(migrations, firstProof, context.Provider.ProofCost) : null;

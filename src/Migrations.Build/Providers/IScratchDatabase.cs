@@ -43,6 +43,15 @@ public interface IScratchDatabase : IAsyncDisposable
     /// <exception cref="StatementFailedException">A statement failed.</exception>
     Task ExecuteSetupAsync(SqlScript script, CancellationToken cancellationToken) => ExecuteAsync(script, cancellationToken);
 
+    /// <summary>True where <see cref="CopyToAsync"/> copies this database at the cost of a memory copy (SQLite's backup
+    /// API); false (the default) where copying would cost about as much as creating a database.</summary>
+    bool CopiesCheaply => false;
+
+    /// <summary>Makes <paramref name="target"/> (another scratch database of this engine, outside any transaction) an
+    /// exact copy of this one, schema and rows, with the same fingerprints; false, changing nothing, where the engine
+    /// does not copy (the default).</summary>
+    Task<bool> CopyToAsync(IScratchDatabase target, CancellationToken cancellationToken) => Task.FromResult(false);
+
     Task BeginTransactionAsync(CancellationToken cancellationToken);
 
     Task CommitAsync(CancellationToken cancellationToken);

@@ -9,7 +9,10 @@ namespace Migrations.Build.Providers;
 /// <param name="DatabaseCreation">Creating a scratch database: the second one starts that much later.</param>
 /// <param name="SchemaRead">What only the database that reaches the newest migration does besides the migrations:
 /// reading its schema for the drift check and its first fingerprint with a schema already in place.</param>
-public sealed record ProofCost(double StatementGrowth, double ReadBase, double ReadPerStatement, double DatabaseCreation, double SchemaRead = 0)
+/// <param name="CheapRollbackToSavepoint">Rolling back to a savepoint costs next to nothing (PostgreSQL), so proving
+/// each migration on its own inside a transaction costs what the reverse sweep does, and a defect costs nothing more;
+/// false where it costs like a statement (SQLite parses its whole schema again).</param>
+public sealed record ProofCost(double StatementGrowth, double ReadBase, double ReadPerStatement, double DatabaseCreation, double SchemaRead = 0, bool CheapRollbackToSavepoint = false)
 {
     /// <summary>Statements that cost more as the schema grows, reads and databases that cost little next to them
     /// (SQLite).</summary>

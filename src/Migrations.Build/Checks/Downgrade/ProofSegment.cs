@@ -18,9 +18,15 @@ namespace Migrations.Build.Checks.Downgrade;
 /// Every up and every down runs once, as in a real rollback of the whole history.
 /// What this cannot prove goes through <see cref="DowngradeProof"/> on the way forward: migrations below the last
 /// one without a down (the sweep cannot pass it), and ups that change data (their proof re-runs the up right after
-/// its down, which is what catches a down that forgot the data). When the sweep meets a down that fails or restores
-/// another schema, it stops there and the migrations it had not reached are proven one by one on a new scratch
-/// database, so every finding is the one <see cref="DowngradeProof"/> reports, at its file and line.
+/// its down, which is what catches a down that forgot the data). Where rolling back to a savepoint costs next to
+/// nothing (<see cref="ProofCost.CheapRollbackToSavepoint"/>, PostgreSQL) and every script takes the engine's
+/// transaction, every migration goes that way: the proof costs what the sweep does, and a defect only its reflection.
+/// When the sweep meets a down that fails or restores another schema, every finding must still be the one
+/// <see cref="DowngradeProof"/> reports, at its file and line. Where the engine copies databases cheaply
+/// (<see cref="StateCheckpoints"/>, SQLite's backup API) the forward pass keeps a copy every few states: the
+/// migration is proven on a copy in the state before its up, and the sweep goes on below it from another, so ten
+/// defects cost ten proofs and a few ups each. Elsewhere the sweep stops there, and the migrations it had not reached
+/// are proven one by one on a new scratch database.
 /// </remarks>
 internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration> migrations, int from, int to, bool readSchema)
 {
@@ -47,15 +53,16 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
         }
 
         await slot.Database.ExpectMigrationsAsync(to, cancellationToken);
-        var forward = await ForwardAsync(slot, oneByOne, sweepFrom, to, cancellationToken);
+        await using var checkpoints = new StateCheckpoints(context, migrations, sweepFrom, to);
+        var forward = await ForwardAsync(slot, oneByOne, sweepFrom, to, checkpoints, cancellationToken);
         var schema = forward.FailedMigration is null && readSchema
             ? context.Provider.Normalize(await slot.Database.ReadSchemaAsync(cancellationToken))
             : null;
 
-        var sweep = new DowngradeSweep(context, slot.Database, migrations, forward.Digests);
-        var (sweptProofs, stoppedAt) = await sweep.RunAsync(sweepFrom, forward.Reached, oneByOne, startUnsure: forward.FailedMigration is not null, cancellationToken);
-        var attempted = forward.Attempted + sweptProofs;
-        var passed = forward.Passed + sweptProofs;
+        var proofs = new SortedList<int, CheckContext>();
+        var (attempted, passed, stoppedAt) = await SweepAsync(slot.Database, forward, oneByOne, sweepFrom, checkpoints, proofs, cancellationToken);
+        attempted += forward.Attempted;
+        passed += forward.Passed;
         if (stoppedAt is { } stop)
         {
             var unproven = Enumerable.Range(sweepFrom, stop - sweepFrom + 1)
@@ -65,19 +72,97 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             {
                 await using var exact = new ScratchSlot(context);
                 await (await exact.CreateAsync(cancellationToken)).ExpectMigrationsAsync(stop + 1, cancellationToken);
-                var redo = await ForwardAsync(exact, unproven, sweepFrom: stop + 1, stop + 1, cancellationToken);
+                var redo = await ForwardAsync(exact, unproven, sweepFrom: stop + 1, stop + 1, checkpoints: null, cancellationToken);
                 attempted += redo.Attempted;
                 passed += redo.Passed;
             }
         }
 
+        // The defects the sweep went past were proven above the migrations proven again from the bottom.
+        foreach (var proof in proofs.Values)
+        {
+            context.Absorb(proof);
+        }
+
         return new ReplayOutcome(schema, attempted, passed, forward.FailedMigration);
     }
 
+    /// <summary>Sweeps the downs of [<paramref name="sweepFrom"/>, reached) from the state the forward pass reached.
+    /// Where the engine copies databases cheaply, a down that fails or restores another schema does not end the sweep:
+    /// that migration is proven on its own (<see cref="DowngradeProof"/>, on a copy in the state before its up), and
+    /// the sweep goes on below it from another copy in that state. Returns the proofs attempted and passed, and the
+    /// migration the sweep stopped at when it could not go on: it and those below it are still to be proven.</summary>
+    /// <param name="proofs">Receives the findings of each defect gone past, by migration, to be absorbed in order.</param>
+    private async Task<(int Attempted, int Passed, int? StoppedAt)> SweepAsync(IScratchDatabase database, Forward forward, IReadOnlySet<int> oneByOne, int sweepFrom, StateCheckpoints checkpoints, SortedList<int, CheckContext> proofs, CancellationToken cancellationToken)
+    {
+        int attempted = 0, passed = 0, sweepTo = forward.Reached;
+        var startUnsure = forward.FailedMigration is not null;
+        IScratchDatabase? copy = null;
+        try
+        {
+            if (startUnsure && sweepTo > sweepFrom && checkpoints.Available && await checkpoints.RestoreAsync(sweepTo, cancellationToken) is { } clean)
+            {
+                // The failing up may have left part of itself behind; a copy from before it has nothing of it.
+                (database, copy, startUnsure) = (clean, clean, false);
+            }
+
+            while (true)
+            {
+                var sweep = new DowngradeSweep(context, database, migrations, forward.Digests);
+                var (swept, stoppedAt) = await sweep.RunAsync(sweepFrom, sweepTo, oneByOne, startUnsure, cancellationToken);
+                attempted += swept;
+                passed += swept;
+                if (stoppedAt is not { } stop || !checkpoints.Available || startUnsure)
+                {
+                    return (attempted, passed, stoppedAt);
+                }
+
+                if (await checkpoints.RestoreAsync(stop, cancellationToken) is not { } before)
+                {
+                    return (attempted, passed, stoppedAt);
+                }
+
+                if (copy is not null)
+                {
+                    await copy.DisposeAsync();
+                }
+
+                (database, copy, sweepTo) = (before, before, stop);
+                if (!oneByOne.Contains(stop))
+                {
+                    // Proven on its own copy, so that the state before its up stays here for the sweep below it.
+                    var proof = context.Fork();
+                    await using var alone = await checkpoints.CopyAsync(before, cancellationToken);
+                    if (alone is null)
+                    {
+                        return (attempted, passed, stop);
+                    }
+
+                    attempted++;
+                    var result = await new DowngradeProof(proof, alone).RunAsync(migrations[stop], await alone.ReadFingerprintAsync(cancellationToken), cancellationToken);
+                    passed += result.Proven ? 1 : 0;
+                    proofs.Add(stop, proof);
+                }
+            }
+        }
+        finally
+        {
+            if (copy is not null)
+            {
+                await copy.DisposeAsync();
+            }
+        }
+    }
+
     /// <summary>The first migration of the sweep: the lowest index from which every migration up to <c>to</c> has a
-    /// down.</summary>
+    /// down; <c>to</c> (no sweep) where each migration is proven on its own as cheaply.</summary>
     private int SweepStart()
     {
+        if (context.Provider.ProofCost.CheapRollbackToSavepoint && Enumerable.Range(from, to - from).All(InTransactions))
+        {
+            return to; // each proven on its own, in the engine's transaction
+        }
+
         var start = to;
         while (start > from && migrations[start - 1].Down is not null)
         {
@@ -87,13 +172,16 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
         return start;
     }
 
+    private bool InTransactions(int i) => migrations[i].Down is not { } down
+        || (!ScriptRunner.NeedsNoTransaction(context.Provider, migrations[i].Up) && !ScriptRunner.NeedsNoTransaction(context.Provider, down));
+
     private sealed record Forward(int Reached, string? FailedMigration, int Attempted, int Passed, string?[] Digests);
 
     /// <summary>Applies ups from the first until <paramref name="until"/> (or the first that fails), proving the
     /// downgrades of <paramref name="oneByOne"/> on the way; records the fingerprint digests of the states
     /// [<paramref name="sweepFrom"/>, reached]. One defect never ends the pass: when a proof leaves the database
     /// between states, the pass goes on from the same state on a new scratch database.</summary>
-    private async Task<Forward> ForwardAsync(ScratchSlot slot, IReadOnlySet<int> oneByOne, int sweepFrom, int until, CancellationToken cancellationToken)
+    private async Task<Forward> ForwardAsync(ScratchSlot slot, IReadOnlySet<int> oneByOne, int sweepFrom, int until, StateCheckpoints? checkpoints, CancellationToken cancellationToken)
     {
         var database = slot.Database;
         var proof = new DowngradeProof(context, database);
@@ -105,6 +193,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
         {
             fingerprint = await database.ReadFingerprintAsync(cancellationToken);
             digests[0] = FingerprintDigest.Of(fingerprint);
+            await (checkpoints?.KeepAsync(database, 0, cancellationToken) ?? Task.CompletedTask);
         }
 
         for (var i = 0; i < until; i++)
@@ -148,6 +237,7 @@ internal sealed class ProofSegment(CheckContext context, IReadOnlyList<Migration
             {
                 fingerprint ??= await database.ReadFingerprintAsync(cancellationToken);
                 digests[i + 1] = FingerprintDigest.Of(fingerprint);
+                await (checkpoints?.KeepAsync(database, i + 1, cancellationToken) ?? Task.CompletedTask);
             }
         }
 

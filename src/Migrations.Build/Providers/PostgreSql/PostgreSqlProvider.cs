@@ -367,11 +367,11 @@ public sealed class PostgreSqlProvider : IDatabaseProvider
 
     /// <summary>Measured on the 200-migration workload: ~2 ms a read against ~0.3 ms a statement, 10-20 ms to create
     /// a database, and ~100 ms for the upper part's reflection and first (full) fingerprint read.</summary>
-    private static readonly ProofCost TrackedProofCost = new(StatementGrowth: 0, ReadBase: 7, ReadPerStatement: 0, DatabaseCreation: 50, SchemaRead: 300);
+    private static readonly ProofCost TrackedProofCost = new(StatementGrowth: 0, ReadBase: 7, ReadPerStatement: 0, DatabaseCreation: 50, SchemaRead: 300, CheapRollbackToSavepoint: true);
 
     /// <summary>Measured on the 200-migration workload: ~0.5 ms a read on an empty schema, ~10 ms at the end, against
     /// ~0.7 ms a statement; a database takes 100-200 ms to create while another one works.</summary>
-    private static readonly ProofCost WholeProofCost = new(StatementGrowth: 0, ReadBase: 1, ReadPerStatement: 0.035, DatabaseCreation: 200);
+    private static readonly ProofCost WholeProofCost = new(StatementGrowth: 0, ReadBase: 1, ReadPerStatement: 0.035, DatabaseCreation: 200, CheapRollbackToSavepoint: true);
 
     public bool RequiresNoTransaction(SqlStatement statement) => PostgreSqlTransactionRules.RequiresNoTransaction(statement.Text);
 

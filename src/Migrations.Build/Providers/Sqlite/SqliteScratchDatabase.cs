@@ -157,6 +157,22 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
     public Task<DatabaseSchema> ReadChangedSchemaAsync(string fingerprint, string otherFingerprint, CancellationToken cancellationToken) =>
         Task.FromResult(SqliteSchemaReader.Read(_connection, SqliteFingerprint.ChangedTables(fingerprint, otherFingerprint)));
 
+    public bool CopiesCheaply => true;
+
+    /// <summary>Through SQLite's backup API: a copy of the pages in memory. The target keeps its own connection
+    /// settings (foreign keys, the setup script's pragmas).</summary>
+    public Task<bool> CopyToAsync(IScratchDatabase target, CancellationToken cancellationToken)
+    {
+        if (target is not SqliteScratchDatabase other)
+        {
+            return Task.FromResult(false);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _connection.BackupDatabase(other._connection);
+        return Task.FromResult(true);
+    }
+
     public Task BeginTransactionAsync(CancellationToken cancellationToken) => Control("BEGIN");
 
     public Task CommitAsync(CancellationToken cancellationToken) => Control("COMMIT");

@@ -352,6 +352,41 @@ public abstract class CheckCases
     }
 
     [TestMethod]
+    [DataRow(false, DisplayName = "in the engine's transactions")]
+    [DataRow(true, DisplayName = "each script in its own BEGIN/COMMIT")]
+    public async Task Defective_downs_in_a_row_and_spread_out_are_each_reported_once(bool ownTransactions)
+    {
+        // Three kinds of defect, as projects break downs: an index dropped under another name, a forgotten last
+        // statement, an empty down; three in a row, the others spread out, the newest migration among them.
+        int[] misnamed = [5, 33, 60], forgetful = [6, 20, 50], empty = [7, 34];
+        string Wrapped(string sql) => ownTransactions ? $"BEGIN;\n{sql}COMMIT;\n" : sql;
+        using var folder = Healthy();
+        folder.Write("Migrations/0001_create_users.up.sql", Wrapped(Users));
+        folder.Write("Migrations/0001_create_users.down.sql", Wrapped("DROP TABLE users;\n"));
+        folder.Write("Migrations/0002_create_leads.up.sql", Wrapped(Leads));
+        folder.Write("Migrations/0002_create_leads.down.sql", Wrapped("DROP TABLE leads;\n"));
+        for (var i = 3; i <= 60; i++)
+        {
+            var (up, down) = misnamed.Contains(i)
+                ? ($"CREATE INDEX ix_users_{i} ON users (email);\n", $"DROP INDEX IF EXISTS idx_users_{i};\n")
+                : ($"CREATE TABLE t{i} (id INTEGER PRIMARY KEY, v INTEGER);\nCREATE INDEX ix_t{i}_v ON t{i} (v);\n",
+                    forgetful.Contains(i) ? $"DROP INDEX ix_t{i}_v;\n" : empty.Contains(i) ? "" : $"DROP INDEX ix_t{i}_v;\nDROP TABLE t{i};\n");
+            folder.Write($"Migrations/{i:0000}_m{i}.up.sql", Wrapped(up));
+            folder.Write($"Migrations/{i:0000}_m{i}.down.sql", Wrapped(down));
+        }
+
+        var result = await RunAsync(folder, withModel: false);
+
+        var findings = result.Diagnostics.Where(d => d.Code.StartsWith("MIG4", StringComparison.Ordinal)).ToArray();
+        var defective = findings.Select(d => Path.GetFileName(d.Location!.Path)[..4]).Distinct().ToArray();
+        var expected = misnamed.Concat(forgetful).Concat(empty).Order().Select(i => $"{i:0000}").ToArray();
+        var all = string.Join("\n", result.Diagnostics);
+        CollectionAssert.AreEqual(expected, defective, all);
+        Assert.AreEqual(findings.Length, findings.Distinct().Count(), all);
+        Assert.AreEqual($"downgrades {60 - expected.Length}/60 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+    }
+
+    [TestMethod]
     public async Task Migrations_below_one_without_a_down_are_still_proven()
     {
         using var folder = Healthy();
