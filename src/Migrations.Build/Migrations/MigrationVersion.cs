@@ -7,6 +7,8 @@ namespace Migrations.Build.Migrations;
 /// A version of the <c>by-name</c> layout (<see cref="OrderedByName"/>) is the file's name itself, compared as text.</remarks>
 public readonly record struct MigrationVersion(string Text) : IComparable<MigrationVersion>
 {
+    private const string ByNamePrefix = "name:";
+
     private static readonly char[] Separators = ['.', '_'];
 
     /// <summary>The version is a file name's stem, ordered ordinally as the runners that apply files by name do
@@ -19,6 +21,22 @@ public readonly record struct MigrationVersion(string Text) : IComparable<Migrat
 
     /// <summary>A by-name version: <paramref name="stem"/> is the file name without <c>.sql</c> or <c>.up.sql</c>.</summary>
     public static MigrationVersion ByName(string stem) => new(stem) { OrderedByName = true };
+
+    /// <summary>The version as the history lock writes it. A by-name version is <c>name:</c> and its stem
+    /// percent-escaped, since a stem may hold spaces (the lock's separator) and is not a number.</summary>
+    public string LockText => OrderedByName ? ByNamePrefix + Uri.EscapeDataString(Text) : Text;
+
+    /// <summary>Reads a version the history lock wrote (see <see cref="LockText"/>).</summary>
+    public static bool TryParseLockText(string text, out MigrationVersion version)
+    {
+        if (text.StartsWith(ByNamePrefix, StringComparison.Ordinal) && text.Length > ByNamePrefix.Length)
+        {
+            version = ByName(Uri.UnescapeDataString(text[ByNamePrefix.Length..]));
+            return true;
+        }
+
+        return TryParse(text, out version);
+    }
 
     public static bool TryParse(string text, out MigrationVersion version)
     {
