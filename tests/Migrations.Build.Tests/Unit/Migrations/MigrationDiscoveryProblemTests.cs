@@ -207,6 +207,20 @@ public sealed class MigrationDiscoveryProblemTests
     }
 
     [TestMethod]
+    public void A_folder_with_a_symbolic_link_loop_is_looked_into_once()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+        folder.Write("tools/notes.txt", "x");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "tools", "loop"), Path.Combine(folder.Path, "tools"));
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        StringAssert.Contains(Single(set, DiagnosticCodes.UnseenFiles).Message, "tools/");
+        Assert.IsFalse(set.HasErrors, string.Join("\n", set.Diagnostics));
+    }
+
+    [TestMethod]
     public void A_long_list_of_unseen_files_names_twenty_and_counts_the_rest()
     {
         using var folder = new TemporaryFolder();
