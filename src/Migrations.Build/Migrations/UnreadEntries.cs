@@ -47,8 +47,8 @@ internal sealed class UnreadEntries(List<Diagnostic> diagnostics)
     }
 
     /// <summary>A <c>.sql</c> file, or a folder with one anywhere below it (hidden folders aside, and symbolic links,
-    /// which may loop or lead out of the repository). A folder that cannot be listed may hold migrations, so it counts
-    /// as one.</summary>
+    /// which may loop or lead out of the repository). A folder that cannot be listed, or holds one, may hold migrations,
+    /// so it counts as one.</summary>
     private static bool LooksLikeMigration(string path)
     {
         if (!Directory.Exists(path))
@@ -58,7 +58,7 @@ internal sealed class UnreadEntries(List<Diagnostic> diagnostics)
 
         try
         {
-            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint };
+            var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.Hidden | FileAttributes.ReparsePoint };
             return Directory.EnumerateFiles(path, "*", options).Any(IsSql);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
