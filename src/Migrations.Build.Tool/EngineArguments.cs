@@ -29,17 +29,23 @@ internal static class EngineArguments
             arguments.AddRange(["--layout", layout]);
         }
 
+        // Every command replays the migrations in the runner's environment the build checks them in.
+        foreach (var setup in settings.SetupScripts)
+        {
+            arguments.AddRange(["--setup-script", setup]);
+        }
+
+        if (!string.Equals(settings.SqliteForeignKeys, "true", StringComparison.OrdinalIgnoreCase))
+        {
+            arguments.AddRange(["--sqlite-foreign-keys", settings.SqliteForeignKeys]);
+        }
+
         switch (request.Command)
         {
             case ToolRequest.Check:
                 if (settings.Model is { } model)
                 {
                     arguments.AddRange(["--model", model]);
-                }
-
-                foreach (var setup in settings.SetupScripts)
-                {
-                    arguments.AddRange(["--setup-script", setup]);
                 }
 
                 arguments.AddRange(["--downgrade", settings.DowngradeCheck]);

@@ -11,6 +11,7 @@ internal sealed record ProjectSettings(string ProjectFile)
     [
         "MSBuildProjectDirectory", "MigrationsDirectory", "MigrationsModel", "MigrationsProvider", "MigrationsConnectionString",
         "MigrationsDowngradeCheck", "MigrationsRequireDowngrade", "MigrationsLayout", "MigrationsSource", "MigrationsSetupScript",
+        "MigrationsSqliteForeignKeys",
     ];
 
     /// <summary>The items read.</summary>
@@ -27,6 +28,10 @@ internal sealed record ProjectSettings(string ProjectFile)
 
     /// <summary>The setup scripts (<c>MigrationsSetupScript</c>, <c>;</c>-separated), full paths, in order.</summary>
     public IReadOnlyList<string> SetupScripts { get; init; } = [];
+
+    /// <summary><c>MigrationsSqliteForeignKeys</c> as the project writes it (<c>true</c> when unset); the engine judges
+    /// any other word, as it does for the build.</summary>
+    public string SqliteForeignKeys { get; init; } = "true";
 
     /// <summary>null: the engine's default provider.</summary>
     public string? Provider { get; init; }
@@ -70,6 +75,7 @@ internal sealed record ProjectSettings(string ProjectFile)
             MigrationsDirectory = Path.GetFullPath(Property("MigrationsDirectory") is { Length: > 0 } md ? md : "Migrations", directory),
             Model = model,
             SetupScripts = Property("MigrationsSetupScript").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(setup => Path.GetFullPath(setup, directory)).ToList(),
+            SqliteForeignKeys = Property("MigrationsSqliteForeignKeys") is { Length: > 0 } fk ? fk : "true",
             Provider = NullIfEmpty(Property("MigrationsProvider")),
             ConnectionString = NullIfEmpty(Property("MigrationsConnectionString")),
             DowngradeCheck = Property("MigrationsDowngradeCheck") is { Length: > 0 } dc ? dc : "All",

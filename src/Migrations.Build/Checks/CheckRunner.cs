@@ -16,17 +16,10 @@ public static class CheckRunner
     public static async Task<ValidationResult> RunAsync(
         ValidationRequest request, IMigrationSource migrations, IModelSource? model, IDatabaseProvider provider, Action<string>? progress, CancellationToken cancellationToken)
     {
-        SqlScript? setup = null;
-        foreach (var setupPath in request.SetupScripts)
+        var (setup, problem) = SetupScriptFile.LoadAll(request.SetupScripts, provider.Dialect);
+        if (problem is not null)
         {
-            var (script, problem) = SetupScriptFile.Load(setupPath, provider.Dialect);
-            if (problem is not null)
-            {
-                return new ValidationResult(request, provider.DisplayName) { Diagnostics = ValueList.Of(problem) };
-            }
-
-            // Each statement keeps its own file and line, so the setup files run as one script.
-            setup = setup is null ? script : setup with { Statements = [.. setup.Statements, .. script!.Statements] };
+            return new ValidationResult(request, provider.DisplayName) { Diagnostics = ValueList.Of(problem) };
         }
 
         try

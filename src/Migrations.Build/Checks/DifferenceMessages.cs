@@ -35,7 +35,8 @@ internal static class DifferenceMessages
             ChangedAttribute changed => new Diagnostic(
                 DiagnosticCodes.DefinitionDiffers,
                 $"{Capitalized(o)} {DifferenceNames.Of(o)}: {Sides(changed, "in the model", "after migrations")}.",
-                inModel),
+                inModel)
+            { Details = WholeTexts(changed, "in the model", "after the migrations") },
             ColumnOrderChanged order => new Diagnostic(
                 DiagnosticCodes.DefinitionDiffers,
                 $"Table {DifferenceNames.Of(o)}: columns {Columns(order.Expected)} in the model, {Columns(order.Actual)} after migrations.",
@@ -59,7 +60,8 @@ internal static class DifferenceMessages
             RenamedObject r => new Diagnostic(DiagnosticCodes.DownRenamesObject,
                 $"The down of {migration} restores {what} under another name: {DifferenceNames.NamedAs(r.ExpectedName)} before the up, {DifferenceNames.NamedAs(r.ActualName)} after the down.", location),
             ChangedAttribute c => new Diagnostic(DiagnosticCodes.DownChangesObject,
-                $"The down of {migration} does not restore {what}: {Sides(c, "before the up", "after the down")}.", location),
+                $"The down of {migration} does not restore {what}: {Sides(c, "before the up", "after the down")}.", location)
+            { Details = WholeTexts(c, "before the up", "after the down") },
             ColumnOrderChanged order => new Diagnostic(DiagnosticCodes.ColumnOrderDiffers,
                 $"The down of {migration} restores the columns of {what} in another order: {Columns(order.Expected)} before the up, {Columns(order.Actual)} after the down. {OrderAlone}", location),
             _ => throw new InvalidOperationException("Unknown difference " + difference),
@@ -82,7 +84,10 @@ internal static class DifferenceMessages
         };
         return difference is ColumnOrderChanged order
             ? new Diagnostic(DiagnosticCodes.ColumnOrderDiffers, $"Migration {migration} applied again after its down gives the columns of {named} in another order: {Columns(order.Expected)} the first time, {Columns(order.Actual)} the second time. {OrderAlone}", location)
-            : new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location);
+            : new Diagnostic(DiagnosticCodes.ReapplyDiffers, $"Migration {migration} applied again after its down gives another schema: {what}.", location)
+            {
+                Details = difference is ChangedAttribute changed ? WholeTexts(changed, "the first time", "the second time") : null,
+            };
     }
 
     /// <summary>A difference between the schemas after two versions (<c>diff FROM TO</c>), in the words of the checks:
@@ -125,6 +130,13 @@ internal static class DifferenceMessages
             && DefinitionDiff.Of(changed.Expected!, changed.Actual!) is { } lines
             ? $"{Attribute(changed)} {expectedSide} (-) and {actualSide} (+): {lines}"
             : $"{Said(changed, changed.Expected)} {expectedSide}, {Shown(changed, changed.Actual)} {actualSide}";
+
+    /// <summary>Both whole texts of a long changed definition, for the reports; null where the message shows both
+    /// values already.</summary>
+    private static string? WholeTexts(ChangedAttribute changed, string expectedSide, string actualSide) =>
+        changed.Attribute != ObjectAttribute.RowidAlias && DefinitionDiff.Applies(changed.Expected, changed.Actual)
+            ? DefinitionDiff.Unified(changed.Expected!, changed.Actual!, $"{Attribute(changed)} {expectedSide}", $"{Attribute(changed)} {actualSide}")
+            : null;
 
     private static string Capitalized(ComparedObject o)
     {

@@ -7,6 +7,25 @@ namespace Migrations.Build.Checks;
 /// dialect; what keeps it from being used (missing, unreadable, an unterminated string) is MIG0050.</summary>
 internal static class SetupScriptFile
 {
+    /// <summary>All the setup files, in order, as one script whose statements keep their own file and line; null when
+    /// there are none; the first file that cannot be used is the problem.</summary>
+    public static (SqlScript? Script, Diagnostic? Problem) LoadAll(IEnumerable<string> paths, SqlDialect dialect)
+    {
+        SqlScript? setup = null;
+        foreach (var path in paths)
+        {
+            var (script, problem) = Load(path, dialect);
+            if (problem is not null)
+            {
+                return (null, problem);
+            }
+
+            setup = setup is null ? script : setup with { Statements = [.. setup.Statements, .. script!.Statements] };
+        }
+
+        return (setup, null);
+    }
+
     public static (SqlScript? Script, Diagnostic? Problem) Load(string path, SqlDialect dialect)
     {
         if (!File.Exists(path))

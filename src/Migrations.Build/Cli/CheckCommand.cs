@@ -24,7 +24,7 @@ public static class CheckCommand
         var provider = new Option<string>("--provider") { Description = ProviderOptionDescription(), DefaultValueFactory = _ => ProviderRegistry.Default.Name };
         var connection = new ConnectionOptions();
         var sqlServerVersion = new Option<string?>("--sqlserver-version") { Description = $"SqlServer: the version T-SQL is parsed and the model built for, a release year (2016 … 2025) or a compatibility level (130 … 170); default the newest. Also read from {EngineProtocol.SqlServerVersionVariable} (MigrationsSqlServerVersion)." };
-        var setupScript = new Option<string[]>("--setup-script") { Description = "A SQL file (repeatable, run in order) run in every scratch database before the migrations and the model, as the engine's own role (e.g. CREATE EXTENSION postgis; the roles the migrations grant to). Not refused like migrations are." };
+        var environment = new RunnerEnvironmentOptions();
         var pending = new Option<string[]>("--pending-table") { Description = "A model table allowed to have no migration yet (repeatable)." };
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
         var downgrade = new Option<string>("--downgrade") { Description = "Which downgrades to prove: all, last:N or none.", DefaultValueFactory = _ => "all" };
@@ -38,15 +38,14 @@ public static class CheckCommand
         var format = new Option<string>("--format") { Description = "Output: text (default) or json (one JSON object per line, for the MSBuild task).", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var statementTimeout = new Option<int>("--statement-timeout") { Description = "Stop a statement of a migration or the model that runs longer than SECONDS (MIG2010); 0 turns it off.", DefaultValueFactory = _ => (int)ValidationRequest.DefaultStatementTimeout.TotalSeconds };
-        var sqliteForeignKeys = new Option<bool>("--sqlite-foreign-keys") { Description = "Sqlite: run the scratch databases with foreign keys on (true, the default) or off (false), as the project migrates (MigrationsSqliteForeignKeys).", DefaultValueFactory = _ => true };
         var verbose = new Option<bool>("--verbose") { Description = "Print progress, info diagnostics and stack traces of internal errors." };
 
         var efCore = new EfCoreOptions();
         var command = new Command("check", "Validate migrations: history, upgrade, drift against the model, downgrade proofs.")
         {
-            migrations, model, provider, setupScript, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, sqlServerVersion, sqliteForeignKeys, verbose,
+            migrations, model, provider, pending, ignore, downgrade, requireDowngrade, layout, reportDir, lockFile, updateLock, repositoryRoot, projectFile, format, statementTimeout, sqlServerVersion, verbose,
         };
-        foreach (var option in connection.All.Concat(efCore.All))
+        foreach (var option in connection.All.Concat(environment.All).Concat(efCore.All))
         {
             command.Options.Add(option);
         }
@@ -93,7 +92,6 @@ public static class CheckCommand
                 ModelPath = parsed.GetValue(model) is { Length: > 0 } m ? Path.GetFullPath(m) : null,
                 Provider = parsed.GetValue(provider) ?? ProviderRegistry.Default.Name,
                 ConnectionString = connectionString,
-                SetupScripts = (parsed.GetValue(setupScript) ?? []).Where(s => s.Length > 0).Select(Path.GetFullPath).ToValueList(),
                 PendingTables = (parsed.GetValue(pending) ?? []).ToValueList(),
                 Ignore = (parsed.GetValue(ignore) ?? []).ToValueList(),
                 Downgrade = scope,
@@ -106,9 +104,8 @@ public static class CheckCommand
                 ProjectFile = parsed.GetValue(projectFile) is { Length: > 0 } project ? Path.GetFullPath(project) : null,
                 EfCore = efProject,
                 StatementTimeout = timeoutSeconds == 0 ? null : TimeSpan.FromSeconds(timeoutSeconds),
-                SqliteForeignKeys = parsed.GetValue(sqliteForeignKeys),
             };
-            return await CheckExecution.RunAsync(request, writer, json, cancellationToken);
+            return await CheckExecution.RunAsync(environment.Apply(parsed, request), writer, json, cancellationToken);
         });
         return command;
     }

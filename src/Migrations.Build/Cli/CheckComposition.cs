@@ -58,11 +58,7 @@ public static class CheckComposition
 
         try
         {
-            provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
-            if (provider is SqliteProvider sqlite)
-            {
-                sqlite.ForeignKeys = request.SqliteForeignKeys;
-            }
+            provider = await CreateProviderAsync(request, cancellationToken);
         }
         catch (ProviderSetupException failure) when (!cancellationToken.IsCancellationRequested)
         {
@@ -88,6 +84,19 @@ public static class CheckComposition
         // What could not be dropped is said, after the provider is gone (its last drops happen there).
         await provider.DisposeAsync();
         return result with { Diagnostics = result.Diagnostics.Concat(provider.LeftBehind).ToValueList(), Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>The provider the request names, configured as the request says (SQLite's foreign keys).</summary>
+    /// <exception cref="ProviderSetupException">The provider cannot be created (no server, a bad connection string).</exception>
+    public static async Task<IDatabaseProvider> CreateProviderAsync(ValidationRequest request, CancellationToken cancellationToken)
+    {
+        var provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
+        if (provider is SqliteProvider sqlite)
+        {
+            sqlite.ForeignKeys = request.SqliteForeignKeys;
+        }
+
+        return provider;
     }
 
     /// <summary>Runs the checks; a failure the provider recognizes as the server's (a lost connection), or a setup

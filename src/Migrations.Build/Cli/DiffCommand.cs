@@ -13,7 +13,7 @@ namespace Migrations.Build.Cli;
 /// schemas are the same, 1 when they differ.</summary>
 public static class DiffCommand
 {
-    public const string Synopsis = "diff --migrations DIR FROM (TO | --model PATH) [--format text|json] [--output FILE] [--provider NAME] [--connection-file FILE|-] [--layout NAME] [--verbose]";
+    public const string Synopsis = "diff --migrations DIR FROM (TO | --model PATH) [--format text|json] [--output FILE] [--provider NAME] [--connection-file FILE|-] [--setup-script FILE]... [--sqlite-foreign-keys true|false] [--layout NAME] [--verbose]";
 
     public static Command Create()
     {

@@ -38,9 +38,10 @@ internal static class SchemaCommandRun
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, CancelRun);
         using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, CancelRun);
+        SchemaSession? session = null;
         try
         {
-            await using var session = await SchemaSession.OpenAsync(request, verbose ? problems.Progress : null, cancellation.Token);
+            session = await SchemaSession.OpenAsync(request, verbose ? problems.Progress : null, cancellation.Token);
             var (text, exitCode) = await body(session, cancellation.Token);
             text = redactor.Redact(text);
             if (output is not { Length: > 0 })
@@ -75,6 +76,31 @@ internal static class SchemaCommandRun
         {
             problems.Progress("cancelled; scratch databases dropped");
             return EngineProtocol.ExitCodes.Cancelled;
+        }
+        catch (Exception failure) when (session is not null && failure is not OperationCanceledException)
+        {
+            // The server went away (MIG0011) or refused the engine midway: its own words, as the check says them.
+            var fault = await session.DescribeFaultAsync(failure);
+            if (fault is null)
+            {
+                throw;
+            }
+
+            problems.Diagnostic(fault);
+            return EngineProtocol.ExitCodes.ChecksFailed;
+        }
+        finally
+        {
+            if (session is not null)
+            {
+                await session.DisposeAsync();
+
+                // What could not be dropped is said after the provider is gone (its last drops happen there).
+                foreach (var leftBehind in session.LeftBehind)
+                {
+                    problems.Diagnostic(leftBehind);
+                }
+            }
         }
 
         void CancelRun(PosixSignalContext context)

@@ -17,9 +17,9 @@ internal sealed class SchemaSession : IAsyncDisposable
 
     private readonly CheckContext _context;
 
-    private SchemaSession(ValidationRequest request, IDatabaseProvider provider, MigrationSet set, Action<string>? progress)
+    private SchemaSession(ValidationRequest request, IDatabaseProvider provider, MigrationSet set, SqlScript? setup, Action<string>? progress)
     {
-        _context = new CheckContext(request, provider, progress);
+        _context = new CheckContext(request, provider, progress) { Setup = setup };
         _context.UpgradeDatabaseCreated(); // the model's database waits for no upgrade pass here
         Migrations = set.Migrations;
     }
@@ -39,7 +39,7 @@ internal sealed class SchemaSession : IAsyncDisposable
         IDatabaseProvider provider;
         try
         {
-            provider = await ProviderFactory.CreateAsync(request.Provider, request.ConnectionString, cancellationToken);
+            provider = await CheckComposition.CreateProviderAsync(request, cancellationToken);
         }
         catch (ProviderSetupException failure)
         {
@@ -53,7 +53,15 @@ internal sealed class SchemaSession : IAsyncDisposable
             throw new CommandProblem(set.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), EngineProtocol.ExitCodes.ChecksFailed);
         }
 
-        return new SchemaSession(request, provider, set, progress);
+        // The same environment as the build's check: a snapshot without the setup script shows another schema.
+        var (setup, setupProblem) = SetupScriptFile.LoadAll(request.SetupScripts, provider.Dialect);
+        if (setupProblem is not null)
+        {
+            await provider.DisposeAsync();
+            throw new CommandProblem(setupProblem);
+        }
+
+        return new SchemaSession(request, provider, set, setup, progress);
     }
 
     /// <summary>How many migrations make the schema at <paramref name="version"/>: up to and including the one with that
@@ -87,7 +95,7 @@ internal sealed class SchemaSession : IAsyncDisposable
     public async Task<IReadOnlyList<DatabaseSchema>> SchemasAfterAsync(IReadOnlyList<int> counts, CancellationToken cancellationToken)
     {
         var schemas = new Dictionary<int, DatabaseSchema>();
-        await using var database = await _context.Provider.CreateScratchDatabaseAsync("snapshot", cancellationToken);
+        await using var database = await CreateDatabaseAsync(ScratchPurpose.Migrations, cancellationToken);
         var applied = 0;
         foreach (var count in counts.Distinct().Order())
         {
@@ -124,13 +132,36 @@ internal sealed class SchemaSession : IAsyncDisposable
             throw new CommandProblem(content.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList(), EngineProtocol.ExitCodes.ChecksFailed);
         }
 
-        var (schema, diagnostics) = await DriftCheck.ReadModelAsync(_context, content, cancellationToken);
+        var (schema, diagnostics) = await Guarded(() => DriftCheck.ReadModelAsync(_context, content, cancellationToken));
         return schema is null
             ? throw new CommandProblem(diagnostics, EngineProtocol.ExitCodes.ChecksFailed)
             : (schema, content);
     }
 
+    /// <summary>What the provider could not drop (MIG0013), once the session is disposed.</summary>
+    public IReadOnlyList<Diagnostic> LeftBehind => _context.Provider.LeftBehind;
+
+    /// <summary>The problem an exception of the engine's server is (MIG0011, a lost connection), or null when it is
+    /// not one.</summary>
+    public Task<Diagnostic?> DescribeFaultAsync(Exception exception) => _context.Provider.DescribeFaultAsync(exception);
+
     public ValueTask DisposeAsync() => _context.Provider.DisposeAsync();
+
+    /// <summary>A scratch database with the setup script run in it; a setup script that fails is the problem (MIG0051).</summary>
+    private Task<IScratchDatabase> CreateDatabaseAsync(ScratchPurpose purpose, CancellationToken cancellationToken) =>
+        Guarded(() => _context.CreateScratchDatabaseAsync(purpose, cancellationToken));
+
+    private static async Task<T> Guarded<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (ProviderSetupException failure)
+        {
+            throw new CommandProblem([failure.ToDiagnostic()], EngineProtocol.ExitCodes.ChecksFailed);
+        }
+    }
 
     private string Versions()
     {

@@ -7,7 +7,7 @@ namespace Migrations.Build.Cli;
 /// (text), Markdown with its ER diagram, or JSON.</summary>
 public static class SnapshotCommand
 {
-    public const string Synopsis = "snapshot --migrations DIR [--at VERSION] [--format text|markdown|json] [--output FILE] [--provider NAME] [--connection-file FILE|-] [--layout NAME] [--verbose]";
+    public const string Synopsis = "snapshot --migrations DIR [--at VERSION] [--format text|markdown|json] [--output FILE] [--provider NAME] [--connection-file FILE|-] [--setup-script FILE]... [--sqlite-foreign-keys true|false] [--layout NAME] [--verbose]";
 
     public static Command Create()
     {

@@ -10,6 +10,10 @@ public sealed record Diagnostic(DiagnosticDescriptor Descriptor, string Message,
 
     public string Code => Descriptor.Code;
 
+    /// <summary>What the one-line message leaves out, for the reports that have room for it (the whole texts of a
+    /// changed definition, as a unified diff); null for most findings. Never printed on the build's line.</summary>
+    public string? Details { get; init; }
+
     /// <summary>The canonical line: <c>path(line,col): error MIG2001: message</c> (MSBuild's canonical error format).</summary>
     public override string ToString()
     {

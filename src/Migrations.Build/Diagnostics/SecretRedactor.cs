@@ -76,11 +76,11 @@ public sealed partial class SecretRedactor
         return result;
     }
 
-    /// <summary>The diagnostic with its message redacted (code, severity and location are the engine's own).</summary>
+    /// <summary>The diagnostic with its message and details redacted (code, severity and location are the engine's own).</summary>
     public Diagnostic Redact(Diagnostic diagnostic)
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
-        return diagnostic with { Message = Redact(diagnostic.Message) };
+        return diagnostic with { Message = Redact(diagnostic.Message), Details = diagnostic.Details is { } details ? Redact(details) : null };
     }
 
     // An unquoted value ends at ';', a double quote or a line end: redacted text may be JSON or SARIF, and a value

@@ -75,6 +75,10 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
         public List<SqlStatement> Statements { get; } = [];
 
         public int ErrorCount { get; set; }
+
+        /// <summary>The section's marker asks for no transaction (dbmate's <c>transaction:false</c>, sql-migrate's
+        /// <c>notransaction</c>): those runners read it per section, so the other section keeps its transaction.</summary>
+        public bool NoTransaction { get; set; }
     }
 
     private sealed class Parser(string path, string displayName, string text, SqlDialect dialect, string layout, List<Diagnostic> diagnostics)
@@ -86,6 +90,7 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
         private int _segmentLine = 1;
         private int? _blockLine;
 
+        /// <summary>The whole file runs without a transaction (goose's <c>NO TRANSACTION</c>, the directive comment).</summary>
         public bool NoTransaction { get; set; }
 
         private string UpMarker => layout == MigrationLayouts.Dbmate ? "-- migrate:up" : $"{BlockPrefix} Up";
@@ -192,7 +197,7 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
                         var noTransactionOption = layout == MigrationLayouts.SqlMigrate ? "notransaction" : "transaction:false";
                         if (option.Equals(noTransactionOption, StringComparison.OrdinalIgnoreCase))
                         {
-                            NoTransaction = true;
+                            _current.NoTransaction = true;
                         }
                         else if (layout == MigrationLayouts.SqlMigrate || !option.Equals("transaction:true", StringComparison.OrdinalIgnoreCase))
                         {
@@ -249,7 +254,7 @@ internal sealed partial record SectionedScript(SqlScript? Up, SqlScript? Down, V
 
             var start = new SourceLocation(path, section.MarkerLine + 1);
             return SqlScriptAssembler.Create(
-                path, start, section.Statements, section.ErrorCount > 0, NoTransaction, dialect, $"The {role} section of {displayName}", diagnostics);
+                path, start, section.Statements, section.ErrorCount > 0, NoTransaction || section.NoTransaction, dialect, $"The {role} section of {displayName}", diagnostics);
         }
 
         private void Warn(string message, int lineNumber) =>

@@ -9,6 +9,11 @@ public sealed record SqlStatement(string Text, SourceLocation Location)
     /// <summary>True when the text was generated from code at <see cref="Location"/> (an EF Core migration's C#): a
     /// place inside the text maps to nothing there, so every position in it is <see cref="Location"/> itself.</summary>
     public bool Generated { get; init; }
+
+    /// <summary>For a runner's <c>StatementBegin … StatementEnd</c> block that holds several statements, those
+    /// statements, each at its own place; empty otherwise. Runners send the block as one command (goose, sql-migrate):
+    /// an engine whose driver takes one statement per command sends the parts together, as one unit.</summary>
+    public ValueList<SqlStatement> Parts { get; init; }
 }
 
 /// <summary>A SQL script (a file, or one section of a file) split into located statements.</summary>

@@ -1,4 +1,5 @@
 using Migrations.Build.Diagnostics;
+using Migrations.Build.Schema;
 
 namespace Migrations.Build.Migrations;
 
@@ -16,8 +17,16 @@ public static class SqlStatementSplitter
 
     /// <summary>Reads the whole text as one statement (goose's <c>StatementBegin</c>/<c>StatementEnd</c> blocks),
     /// dropping only a final semicolon.</summary>
-    internal static SplitResult SplitAsOneStatement(string path, string text, SqlDialect dialect, int firstLine = 1, int firstColumn = 1) =>
-        Run(path, text, dialect, firstLine, firstColumn, asOneStatement: true);
+    internal static SplitResult SplitAsOneStatement(string path, string text, SqlDialect dialect, int firstLine = 1, int firstColumn = 1)
+    {
+        var whole = Run(path, text, dialect, firstLine, firstColumn, asOneStatement: true);
+        if (whole.Statements is not [var block] || Run(path, text, dialect, firstLine, firstColumn, asOneStatement: false).Statements is not { Count: > 1 } parts)
+        {
+            return whole;
+        }
+
+        return whole with { Statements = [block with { Parts = parts }] };
+    }
 
     private static SplitResult Run(string path, string text, SqlDialect dialect, int firstLine, int firstColumn, bool asOneStatement)
     {

@@ -26,6 +26,10 @@ public sealed class StatementFailedException : Exception
     /// <summary>True when the statement was refused before it ran (<see cref="Refusal"/>).</summary>
     public bool Refused => Refusal is not null;
 
+    /// <summary>What about the rows in the database made the statement fail, when the engine says it was the data
+    /// (a constraint they break, a value that does not fit); null for any other failure.</summary>
+    public DataViolation? Violation { get; init; }
+
     /// <summary>The statement ran longer than the statement timeout and was stopped: reported as MIG2010.</summary>
     public bool TimedOut { get; init; }
 

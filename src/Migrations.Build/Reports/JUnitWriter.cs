@@ -113,7 +113,8 @@ public static class JUnitWriter
         return new TestCase(name, className, failure, failure is null ? skipped : null, output);
     }
 
-    /// <summary><c>path:line: severity CODE: message</c>, the form CI test tabs show as a clickable place.</summary>
+    /// <summary><c>path:line: severity CODE: message</c>, the form CI test tabs show as a clickable place, then the
+    /// finding's details (a changed definition's whole texts) on the lines below.</summary>
     private static string Line(Diagnostic diagnostic, ValidationResult result, string? baseDirectory)
     {
         var location = FindingPlace.Of(diagnostic, result.Request);
@@ -123,7 +124,8 @@ public static class JUnitWriter
             DiagnosticSeverity.Warning => "warning",
             _ => "info",
         };
-        return $"{FindingPlace.DisplayPath(location, baseDirectory)}:{Number(location.Line)}: {severity} {diagnostic.Code}: {diagnostic.Message}";
+        var line = $"{FindingPlace.DisplayPath(location, baseDirectory)}:{Number(location.Line)}: {severity} {diagnostic.Code}: {diagnostic.Message}";
+        return diagnostic.Details is { } details ? line + "\n" + details : line;
     }
 
     private static void WriteSuite(XmlWriter xml, string name, IReadOnlyList<TestCase> cases, string seconds, string provider)

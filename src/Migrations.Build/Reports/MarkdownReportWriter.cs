@@ -29,6 +29,7 @@ public static class MarkdownReportWriter
 
         AppendChecks(text, result);
         AppendDiagnostics(text, result, baseDirectory);
+        AppendDetails(text, result, baseDirectory);
         AppendDiagram(text, result);
         return text.ToString();
     }
@@ -87,6 +88,42 @@ public static class MarkdownReportWriter
         }
     }
 
+    /// <summary>The whole texts the messages above cut to their changed lines, one folded block a finding, in the
+    /// table's order.</summary>
+    private static void AppendDetails(StringBuilder text, ValidationResult result, string? baseDirectory)
+    {
+        var detailed = DiagnosticOrder.MostImportantFirst(result.Diagnostics).Take(MaxDiagnosticRows).Where(d => d.Details is not null).ToList();
+        if (detailed.Count == 0)
+        {
+            return;
+        }
+
+        text.Append("\n## Whole definitions\n");
+        foreach (var diagnostic in detailed)
+        {
+            var fence = CodeFence(diagnostic.Details!);
+            text.Append("\n<details><summary>").Append(diagnostic.Code).Append(" at ").Append(Cell(PlainLocation(diagnostic.Location, baseDirectory)))
+                .Append("</summary>\n\n").Append(fence).Append("diff\n").Append(diagnostic.Details).Append('\n').Append(fence).Append("\n\n</details>\n");
+        }
+    }
+
+    /// <summary>A fence longer than any run of backticks in the text, so the text cannot close it.</summary>
+    private static string CodeFence(string text)
+    {
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return new string('`', Math.Max(3, longest + 1));
+    }
+
+    private static string PlainLocation(SourceLocation? location, string? baseDirectory) => location is null
+        ? "—"
+        : ReportPath.ForDisplay(location.Path, baseDirectory) + ":" + location.Line.ToString(CultureInfo.InvariantCulture);
+
     private static void AppendDiagram(StringBuilder text, ValidationResult result)
     {
         text.Append("\n## Schema\n\n");
@@ -124,7 +161,7 @@ public static class MarkdownReportWriter
             return "—";
         }
 
-        var place = ReportPath.ForDisplay(location.Path, baseDirectory) + ":" + location.Line.ToString(CultureInfo.InvariantCulture);
+        var place = PlainLocation(location, baseDirectory);
         return place.Contains('`', StringComparison.Ordinal) ? Cell(place) : "`" + place.Replace("|", "\\|", StringComparison.Ordinal) + "`";
     }
 

@@ -22,7 +22,8 @@ public static class RedactedResult
         };
     }
 
-    /// <summary>The diagnostic as it may be printed: its message redacted, its message and file name escaped.</summary>
+    /// <summary>The diagnostic as it may be printed: its message and details redacted, its message and file name
+    /// escaped, and its details line by line (their line breaks are theirs; a report puts them in a block).</summary>
     public static Diagnostic Of(Diagnostic diagnostic, SecretRedactor redactor)
     {
         ArgumentNullException.ThrowIfNull(redactor);
@@ -30,6 +31,7 @@ public static class RedactedResult
         return redacted with
         {
             Message = PrintableText.Escape(redacted.Message),
+            Details = redacted.Details is { } details ? string.Join('\n', details.Split('\n').Select(PrintableText.Escape)) : null,
             Location = redacted.Location is { } location ? location with { Path = PrintableText.Escape(location.Path) } : null,
         };
     }

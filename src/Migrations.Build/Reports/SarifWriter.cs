@@ -146,6 +146,13 @@ public static class SarifWriter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FindingFingerprint.SarifKey, fingerprint);
         json.WriteEndObject();
+        if (diagnostic.Details is { } details)
+        {
+            json.WriteStartObject("properties");
+            json.WriteString("details", details);
+            json.WriteEndObject();
+        }
+
         json.WriteEndObject();
     }
 

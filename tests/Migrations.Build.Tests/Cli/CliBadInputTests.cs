@@ -151,7 +151,7 @@ public sealed class CliBadInputTests
 
         var run = await EngineProcess.RunAsync("check", "--migrations", workspace.Migrations, "--model", workspace.Model);
 
-        AssertDiagnostic(run, 1, $"{workspace.Model}(4,1): error MIG3001: The model failed to apply: near \",\": syntax error");
+        AssertDiagnostic(run, 1, $"{workspace.Model}(4,33): error MIG3001: The model failed to apply: near \",\": syntax error");
     }
 
     [TestMethod]

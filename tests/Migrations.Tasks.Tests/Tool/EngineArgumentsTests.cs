@@ -36,6 +36,25 @@ public sealed class EngineArgumentsTests
     }
 
     [TestMethod]
+    [DataRow("check")]
+    [DataRow("snapshot")]
+    [DataRow("diff")]
+    public void Every_command_replays_the_migrations_in_the_projects_environment(string command)
+    {
+        var settings = Settings with { SetupScripts = ["/src/app/db/runner.sql", "/src/app/db/roles.sql"], SqliteForeignKeys = "false" };
+
+        var arguments = EngineArguments.For(new ToolRequest(command) { From = "1", To = "2" }, settings).ToList();
+
+        var first = arguments.IndexOf("--setup-script");
+        CollectionAssert.AreEqual(new[] { "--setup-script", "/src/app/db/runner.sql", "--setup-script", "/src/app/db/roles.sql" }, arguments.GetRange(first, 4));
+        Assert.AreEqual("false", arguments[arguments.IndexOf("--sqlite-foreign-keys") + 1]);
+    }
+
+    [TestMethod]
+    public void Foreign_keys_on_are_the_engines_default_and_not_passed() =>
+        Assert.IsFalse(EngineArguments.For(new ToolRequest("snapshot"), Settings).Contains("--sqlite-foreign-keys"));
+
+    [TestMethod]
     public void Snapshot_passes_the_version_format_and_output()
     {
         var arguments = EngineArguments.For(new ToolRequest("snapshot") { At = "3", Format = "json", Output = "/tmp/schema.json" }, Settings);

@@ -141,7 +141,7 @@ internal sealed class DowngradeProof(CheckContext context, IScratchDatabase data
         var afterUp = await ReadAsync(ct);
         if (await ScriptRunner.TryRunAsync(database, migration.Down!, ownTransactions, ct) is { } downFailed)
         {
-            context.Downgrade.Add(new Diagnostic(ScriptRunner.CodeFor(downFailed, DiagnosticCodes.DownStatementFailed), $"The down of {migration} failed: {downFailed.Message}", downFailed.Location));
+            context.Downgrade.Add(new Diagnostic(ScriptRunner.CodeFor(downFailed, DiagnosticCodes.DownStatementFailed), DownFailureMessage.For(migration, downFailed), downFailed.Location));
 
             // In its own transaction the failed down was rolled back, to the state after the up; without one the
             // database is somewhere between the up and the down, and the later migrations need another one.

@@ -12,6 +12,7 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     private readonly NpgsqlDataSource _source;
     private readonly NpgsqlConnection _connection;
     private readonly Func<string, Task> _drop;
+    private readonly SessionStateReset _session = new();
     private NpgsqlTransaction? _transaction;
     private ISchemaFingerprint _fingerprint;
     private int _disposed;
@@ -53,9 +54,17 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// own command, so each runs in its own implicit transaction as psql would run it.</summary>
     /// <remarks>Every statement is judged first (<see cref="PostgreSqlConfinement"/>): a refused one never reaches the
     /// server; the statements before it run as they would have, so an earlier failure is still reported first.</remarks>
+    /// <para>Each script starts on a fresh session state, as a runner's new session does: what a script may have left
+    /// in the session is cleared after it (<see cref="SessionStateReset"/>), in the same batch when one is sent.</para>
     public async Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
+        if (_session.Owed && _session.Statement is { } owed)
+        {
+            // The previous script failed before its reset ran.
+            await ResetSessionAsync(owed, cancellationToken).ConfigureAwait(false);
+        }
+
         var statements = script.Statements;
         for (var i = 0; i < statements.Count; i++)
         {
@@ -79,24 +88,35 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             }
         }
 
-        await RunAsync(statements, cancellationToken).ConfigureAwait(false);
+        await RunAsync(statements, cancellationToken, resetAfter: true).ConfigureAwait(false);
     }
 
-    private async Task RunAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    private async Task RunAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken, bool resetAfter = false)
     {
         foreach (var statement in statements)
         {
             _fingerprint.Observe(statement.Text);
+            _session.Observe(statement.Text);
         }
 
+        // The reset goes last in the batch of several statements; after a single statement (whose text may hold
+        // several commands in a test or a generated script, which a batch command cannot) it is its own command: it
+        // costs a round trip only where a script named session state.
+        var reset = resetAfter ? _session.Statement : null;
         if (_transaction is not null && statements.Count > 1 && !statements.Any(s => PostgreSqlTransactionRules.RequiresNoTransaction(s.Text)))
         {
-            await ExecuteBatchAsync(statements, cancellationToken).ConfigureAwait(false);
+            await ExecuteBatchAsync(statements.SelectMany(s => s.Parts.Count > 0 ? s.Parts : [s]).ToList(), reset, cancellationToken).ConfigureAwait(false);
             return;
         }
 
         foreach (var statement in statements)
         {
+            if (statement.Parts.Count > 0)
+            {
+                await ExecuteBlockAsync(statement, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
             await using var command = new NpgsqlCommand(statement.Text, _connection, _transaction) { CommandTimeout = 0 };
             try
             {
@@ -123,9 +143,40 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
                 throw Failure(statement, exception);
             }
         }
+
+        if (reset is not null)
+        {
+            await ResetSessionAsync(reset, cancellationToken).ConfigureAwait(false);
+        }
     }
 
-    private async Task ExecuteBatchAsync(IReadOnlyList<SqlStatement> statements, CancellationToken cancellationToken)
+    /// <summary>Runs a block of several statements as one unit, as a runner sends it in one command (which the server
+    /// runs in one implicit transaction outside a transaction block): its parts in one batch, which Npgsql sends the
+    /// same way. A driver command holds one statement only ("cannot insert multiple commands into a prepared
+    /// statement").</summary>
+    private async Task ExecuteBlockAsync(SqlStatement block, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ExecuteBatchAsync(block.Parts, reset: null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (StatementFailedException) when (_transaction is null)
+        {
+            _fingerprint.Invalidate();
+            throw;
+        }
+    }
+
+    /// <summary>Runs the session reset on its own (outside the script's batch).</summary>
+    private async Task ResetSessionAsync(string reset, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(reset, _connection, _transaction) { CommandTimeout = 0 };
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        _session.Cleared();
+    }
+
+    /// <param name="reset">The session reset, sent last in the same batch (no round trip of its own); null: none.</param>
+    private async Task ExecuteBatchAsync(IReadOnlyList<SqlStatement> statements, string? reset, CancellationToken cancellationToken)
     {
         await using var batch = new NpgsqlBatch(_connection, _transaction) { Timeout = 0 };
         foreach (var statement in statements)
@@ -133,9 +184,18 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
             batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
         }
 
+        if (reset is not null)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(reset));
+        }
+
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (reset is not null)
+            {
+                _session.Cleared();
+            }
         }
         catch (NpgsqlException) when (cancellationToken.IsCancellationRequested)
         {
@@ -151,6 +211,11 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
                 failed++;
             }
 
+            if (reset is not null && batch.BatchCommands[statements.Count - 1].StatementType != StatementType.Unknown)
+            {
+                throw new InvalidOperationException($"The session reset after a script failed: {exception.Message}", exception);
+            }
+
             throw IsTimeout(exception) && StatementTimeout is { } limit
                 ? StatementFailedException.Timeout(statements[failed], limit, exception)
                 : Failure(statements[failed], exception);
@@ -162,6 +227,9 @@ public sealed class PostgreSqlScratchDatabase : IScratchDatabase
     /// anything runs, it is a finding at the statement, as a runner that uses a driver would fail there too.</summary>
     private static StatementFailedException Failure(SqlStatement statement, NpgsqlException exception) => exception is PostgresException server
         ? new StatementFailedException(statement, ServerErrorReport.Locate(statement, server.Position), ServerErrorReport.Describe(server), exception)
+        {
+            Violation = ServerErrorReport.Violation(server),
+        }
         : new StatementFailedException(statement, statement.Location, ServerErrorReport.Describe(exception), exception);
 
     public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken) =>

@@ -58,6 +58,27 @@ internal static class ServerErrorReport
         return text;
     }
 
+    /// <summary>What about the rows made the statement fail, from the SQLSTATE: class 23 (integrity constraint
+    /// violation) names the constraint, class 22 (data exception) a value that does not fit; null otherwise.</summary>
+    public static DataViolation? Violation(PostgresException exception)
+    {
+        DataRule? rule = exception.SqlState switch
+        {
+            PostgresErrorCodes.NotNullViolation => DataRule.NotNull,
+            PostgresErrorCodes.UniqueViolation => DataRule.Unique,
+            PostgresErrorCodes.CheckViolation => DataRule.Check,
+            PostgresErrorCodes.ForeignKeyViolation => DataRule.ForeignKey,
+            PostgresErrorCodes.ExclusionViolation => DataRule.Exclusion,
+            { } state when state.StartsWith("22", StringComparison.Ordinal) => DataRule.Value,
+            _ => null,
+        };
+        return rule is { } found
+            ? new DataViolation(found, NullIfEmpty(exception.TableName), NullIfEmpty(exception.ColumnName), NullIfEmpty(exception.ConstraintName))
+            : null;
+    }
+
+    private static string? NullIfEmpty(string? name) => string.IsNullOrEmpty(name) ? null : name;
+
     /// <summary>A statement failed for a reason other than the server rejecting it (connection lost, timeout).</summary>
     public static string Describe(NpgsqlException exception) =>
         "The connection to the PostgreSQL server failed: " + exception.Message;

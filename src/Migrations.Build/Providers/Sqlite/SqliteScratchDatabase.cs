@@ -16,9 +16,15 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
         "SELECT coalesce(group_concat(type || char(31) || name || char(31) || tbl_name || char(31) || coalesce(sql, '') || char(31), char(30)), '') " +
         "FROM (SELECT type, name, tbl_name, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY type, name)";
 
+    // Temporary tables, views and triggers belong to the connection, not to the database: a runner's new connection
+    // has none, so none may outlive the script that made it (see ExecuteAsync).
+    private const string TemporaryObjectsQuery = "SELECT count(*) FROM sqlite_temp_master";
+
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _fingerprint;
+    private readonly SqliteCommand _temporaryObjects;
     private readonly SqliteConfinement _confinement;
+    private bool _scriptFailed;
 
     /// <param name="filePath">A database file to use instead of memory (for debugging); it must not exist yet or be
     /// empty, so that the scratch database starts empty.</param>
@@ -40,6 +46,8 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
             SqliteStatementRunner.RunControl(_connection.Handle!, foreignKeys ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
             _fingerprint = _connection.CreateCommand();
             _fingerprint.CommandText = FingerprintQuery;
+            _temporaryObjects = _connection.CreateCommand();
+            _temporaryObjects.CommandText = TemporaryObjectsQuery;
             if (filePath is not null && ReadFingerprint().Length > 0)
             {
                 throw new ProviderSetupException(
@@ -68,12 +76,29 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
     /// <summary>Enforced with a timer that interrupts the statement (sqlite3_interrupt, as a cancel does).</summary>
     public TimeSpan? StatementTimeout { get; set; }
 
+    /// <summary>Runs the script's statements in order; each script starts on a fresh session state, as on a runner's
+    /// new connection: the temporary objects a script made are dropped after it (a count of sqlite_temp_master,
+    /// microseconds, tells when there are any).</summary>
     public Task ExecuteAsync(SqlScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(script);
         var db = Handle;
         using var interrupt = cancellationToken.CanBeCanceled ? cancellationToken.Register(() => raw.sqlite3_interrupt(db)) : default;
         _confinement.TakeRefusal(); // one left by a cancelled statement is not this script's
+        if (_scriptFailed)
+        {
+            DropTemporaryObjects(); // what the failed script left; a script that ran to its end dropped its own
+        }
+
+        _scriptFailed = true;
+        RunStatements(db, script, cancellationToken);
+        DropTemporaryObjects();
+        _scriptFailed = false;
+        return Task.CompletedTask;
+    }
+
+    private void RunStatements(sqlite3 db, SqlScript script, CancellationToken cancellationToken)
+    {
         foreach (var statement in script.Statements)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -96,8 +121,32 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
                 throw new StatementFailedException(failure.Statement, failure.Location, $"refused: {refusal}", failure) { Refusal = DiagnosticCodes.StatementRefused };
             }
         }
+    }
 
-        return Task.CompletedTask;
+    /// <summary>Drops the connection's temporary objects: triggers and views first (a temporary trigger may be on a
+    /// table of the database), then tables with their indexes.</summary>
+    private void DropTemporaryObjects()
+    {
+        if ((long)_temporaryObjects.ExecuteScalar()! == 0)
+        {
+            return;
+        }
+
+        var drops = new List<string>();
+        using (var list = _connection.CreateCommand())
+        {
+            list.CommandText = "SELECT type, name FROM sqlite_temp_master WHERE type IN ('trigger', 'view', 'table') ORDER BY type = 'table', type = 'view'";
+            using var reader = list.ExecuteReader();
+            while (reader.Read())
+            {
+                drops.Add($"DROP {reader.GetString(0).ToUpperInvariant()} IF EXISTS temp.{QuoteName(reader.GetString(1))}");
+            }
+        }
+
+        foreach (var drop in drops)
+        {
+            SqliteStatementRunner.RunControl(Handle, drop);
+        }
     }
 
     public Task<DatabaseSchema> ReadSchemaAsync(CancellationToken cancellationToken) =>
@@ -122,6 +171,7 @@ public sealed class SqliteScratchDatabase : IScratchDatabase
     public ValueTask DisposeAsync()
     {
         _fingerprint?.Dispose();
+        _temporaryObjects?.Dispose();
         _connection.Dispose();
         return ValueTask.CompletedTask;
     }

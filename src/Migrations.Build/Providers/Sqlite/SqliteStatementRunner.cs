@@ -60,13 +60,24 @@ internal static class SqliteStatementRunner
         }
     }
 
+    /// <summary>The failure at the token SQLite names (its error offset, for errors found while preparing: syntax,
+    /// unknown names), else at the start of the failing command.</summary>
     private static StatementFailedException Failure(sqlite3 db, SqlStatement statement, byte[] sql, int commandStartByte)
     {
         var message = raw.sqlite3_errmsg(db).utf8_to_string();
-        var commandStart = Encoding.UTF8.GetCharCount(sql, 0, commandStartByte);
-        var firstToken = SqliteToken.Read(statement.Text[commandStart..]).FirstOrDefault();
-        var offset = commandStart + firstToken.Start;
-        return new StatementFailedException(statement, LocationAt(statement, offset), message);
+        var errorByte = SqliteErrorOffset.Of(db) is { } at && commandStartByte + at < sql.Length ? commandStartByte + at : (int?)null;
+        int offset;
+        if (errorByte is { } tokenByte)
+        {
+            offset = Encoding.UTF8.GetCharCount(sql, 0, tokenByte);
+        }
+        else
+        {
+            var commandStart = Encoding.UTF8.GetCharCount(sql, 0, commandStartByte);
+            offset = commandStart + SqliteToken.Read(statement.Text[commandStart..]).FirstOrDefault().Start;
+        }
+
+        return new StatementFailedException(statement, LocationAt(statement, offset), message) { Violation = SqliteDataViolation.Of(db, message) };
     }
 
     /// <summary>The file position of a char offset inside a statement's text.</summary>

@@ -131,6 +131,32 @@ public abstract class CheckCases
     }
 
     [TestMethod]
+    public async Task Files_that_manage_their_own_transactions_keep_being_checked_past_a_failing_and_a_non_restoring_down()
+    {
+        static string Own(string body) => "BEGIN;\n" + body + "COMMIT;\n";
+        using var folder = new TemporaryFolder();
+        folder.Write("Migrations/0001_create_users.up.sql", Own(Users));
+        folder.Write("Migrations/0001_create_users.down.sql", Own("DROP TABLE users;\n"));
+        folder.Write("Migrations/0002_create_leads.up.sql", Own(Leads));
+        var failingDown = folder.Write("Migrations/0002_create_leads.down.sql", Own("DROP TABLE leads;\nDROP TABLE missing_table;\n"));
+        folder.Write("Migrations/0003_index_email.up.sql", Own("CREATE INDEX ix_users_email ON users (email);\n"));
+        folder.Write("Migrations/0003_index_email.down.sql", Own("DROP INDEX ix_users_email;\n"));
+        folder.Write("Migrations/0004_index_owner.up.sql", Own("CREATE INDEX ix_leads_owner ON leads (owner_id);\n"));
+        var misnamed = folder.Write("Migrations/0004_index_owner.down.sql", Own("DROP INDEX IF EXISTS idx_leads_owner;\n"));
+        folder.Write("Migrations/0005_add_name.up.sql", Own("ALTER TABLE users ADD COLUMN name VARCHAR(100);\n"));
+        folder.Write("Migrations/0005_add_name.down.sql", Own("ALTER TABLE users DROP COLUMN name;\n"));
+
+        var result = await RunAsync(folder, withModel: false);
+
+        CollectionAssert.AreEquivalent(new[] { "MIG4001", "MIG4002" }, Codes(result), string.Join("\n", result.Diagnostics));
+        Assert.AreEqual(failingDown, result.Diagnostics.Single(d => d.Code == "MIG4001").Location?.Path);
+        Assert.AreEqual(misnamed, result.Diagnostics.Single(d => d.Code == "MIG4002").Location?.Path);
+        Assert.AreEqual("upgrade ok", result.Checks.Single(c => c.Check == "upgrade").Summary);
+        Assert.AreEqual("downgrades 3/5 proven", result.Checks.Single(c => c.Check == "downgrade").Summary);
+        Assert.AreEqual(0, result.NotChecked.Count);
+    }
+
+    [TestMethod]
     public async Task A_failing_up_in_the_middle_names_the_migrations_after_it_as_not_checked()
     {
         using var folder = Healthy();
@@ -364,6 +390,16 @@ public abstract class CheckCases
         foreach (var elsewhere in new[] { "c01", "c13", "c17", "c28", "FROM leads" })
         {
             Assert.IsFalse(changed.Message.Contains(elsewhere, StringComparison.Ordinal), $"{elsewhere} in: {changed.Message}");
+        }
+
+        // The reports get both whole texts as the engine printed them: every column, the changed one on each side.
+        var details = changed.Details!.Split('\n');
+        Assert.AreEqual("--- definition before the up", details[0]);
+        Assert.AreEqual(1, details.Count(l => l.StartsWith('-') && l.Contains("'col15'", StringComparison.Ordinal)), changed.Details);
+        Assert.AreEqual(1, details.Count(l => l.StartsWith('+') && l.Contains("'opened'", StringComparison.Ordinal)), changed.Details);
+        foreach (var elsewhere in new[] { "c01", "c13", "c17", "c28", "FROM leads" })
+        {
+            Assert.AreEqual(1, details.Count(l => l.StartsWith(' ') && l.Contains(elsewhere, StringComparison.Ordinal)), $"{elsewhere} kept once in: {changed.Details}");
         }
     }
 

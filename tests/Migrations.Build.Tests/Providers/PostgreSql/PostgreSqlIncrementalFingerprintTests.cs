@@ -285,10 +285,12 @@ public abstract class PostgreSqlIncrementalFingerprintTests
     {
         await using var database = await CreateAsync();
         await database.ExecuteAsync(Script(Base), CancellationToken.None);
-        await database.ExecuteAsync(Script("CREATE TEMPORARY TABLE scratch (id integer)"), CancellationToken.None);
         var before = await CheckedReadAsync(database);
 
-        await database.ExecuteAsync(Script("CREATE TRIGGER trg_scratch BEFORE INSERT ON scratch FOR EACH ROW EXECUTE FUNCTION touch()"), CancellationToken.None);
+        // One script: the session's temporary objects do not outlive the script that made them.
+        await database.ExecuteAsync(
+            Script("CREATE TEMPORARY TABLE scratch (id integer)", "CREATE TRIGGER trg_scratch BEFORE INSERT ON scratch FOR EACH ROW EXECUTE FUNCTION touch()"),
+            CancellationToken.None);
 
         Assert.AreEqual(before, await CheckedReadAsync(database));
     }

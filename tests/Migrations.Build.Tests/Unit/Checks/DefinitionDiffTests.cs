@@ -39,6 +39,40 @@ public sealed class DefinitionDiffTests
     }
 
     [TestMethod]
+    public void The_whole_texts_go_to_the_details_as_a_diff_of_every_line_with_its_indentation()
+    {
+        var changed = new ChangedAttribute(new ComparedObject(ObjectKind.View, new ObjectName("open_leads")), ObjectAttribute.Definition, View("col15"), View("changed"));
+
+        var details = DifferenceMessages.Downgrade(Migration, changed).Details!.Split('\n');
+
+        Assert.AreEqual("--- definition before the up", details[0]);
+        Assert.AreEqual("+++ definition after the down", details[1]);
+        Assert.AreEqual(" SELECT id,", details[2]);
+        Assert.AreEqual("     owner_id,", details[3]);
+        CollectionAssert.AreEqual(new[] { "-    'col15'::text AS c15,", "+    'changed'::text AS c15," }, details.Where(l => l[0] is '-' or '+').Skip(2).ToArray());
+        Assert.AreEqual(2 + 30 + 1, details.Length, "every line of both texts, the changed one on each side");
+        Assert.AreEqual("    FROM leads;", details[^1]);
+    }
+
+    [TestMethod]
+    public void A_short_change_shows_both_values_in_the_message_and_has_no_details()
+    {
+        var changed = new ChangedAttribute(new ComparedObject(ObjectKind.View, new ObjectName("open_leads")), ObjectAttribute.Definition, "SELECT 1", "SELECT 2");
+
+        Assert.IsNull(DifferenceMessages.Downgrade(Migration, changed).Details);
+        Assert.IsNull(DifferenceMessages.Drift(changed, new ObjectLocator([]), new ObjectLocator([]), null).Details);
+    }
+
+    [TestMethod]
+    public void Drift_and_up_applied_again_carry_the_whole_texts_too()
+    {
+        var changed = new ChangedAttribute(new ComparedObject(ObjectKind.View, new ObjectName("open_leads")), ObjectAttribute.Definition, View("col15"), View("changed"));
+
+        StringAssert.StartsWith(DifferenceMessages.Drift(changed, new ObjectLocator([]), new ObjectLocator([]), null).Details, "--- definition in the model\n+++ definition after the migrations\n");
+        StringAssert.StartsWith(DifferenceMessages.Reapply(Migration, changed).Details, "--- definition the first time\n+++ definition the second time\n");
+    }
+
+    [TestMethod]
     public void Changes_far_apart_are_shown_as_separate_runs_of_lines()
     {
         var expected = View("col15");

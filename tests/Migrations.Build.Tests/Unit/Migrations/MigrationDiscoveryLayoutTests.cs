@@ -133,6 +133,22 @@ public sealed class MigrationDiscoveryLayoutTests
     }
 
     [TestMethod]
+    [DataRow("-- +goose Up\n-- +goose NO TRANSACTION\nCREATE INDEX CONCURRENTLY i ON t (x);\n-- +goose Down\nDROP INDEX i;\n", null, true, true, DisplayName = "goose NO TRANSACTION is the whole file's")]
+    [DataRow("-- migrate:up transaction:false\nCREATE INDEX CONCURRENTLY i ON t (x);\n-- migrate:down\nDROP INDEX i;\n", null, true, false, DisplayName = "dbmate transaction:false is its section's")]
+    [DataRow("-- migrate:up\nCREATE INDEX i ON t (x);\n-- migrate:down transaction:false\nDROP INDEX CONCURRENTLY i;\n", null, false, true, DisplayName = "dbmate down transaction:false")]
+    [DataRow("-- +migrate Up notransaction\nCREATE INDEX i ON t (x);\n-- +migrate Down\nDROP INDEX i;\n", "sql-migrate", true, false, DisplayName = "sql-migrate notransaction is its section's")]
+    public void Each_section_runs_without_a_transaction_only_where_its_runner_says_so(string text, string? layout, bool upWithout, bool downWithout)
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("00001_index.sql", text);
+
+        var migration = DiscoverClean(folder, layout).Migrations.Single();
+
+        Assert.AreEqual(upWithout, migration.Up.NoTransaction);
+        Assert.AreEqual(downWithout, migration.Down!.NoTransaction);
+    }
+
+    [TestMethod]
     public void Directive_comment_runs_a_script_without_a_transaction()
     {
         using var folder = new TemporaryFolder();
