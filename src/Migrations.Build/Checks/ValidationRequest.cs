@@ -14,7 +14,7 @@ public sealed record ValidationRequest(string MigrationsDirectory)
     /// <summary>A server to create scratch databases on. Never printed.</summary>
     public string? ConnectionString { get; init; }
 
-    /// <summary>Forces one layout instead of auto-detection (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>diesel</c>, <c>dbmate</c>, <c>goose</c>, <c>sql-migrate</c>).</summary>
+    /// <summary>Forces one layout instead of auto-detection (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>diesel</c>, <c>dbmate</c>, <c>goose</c>, <c>sql-migrate</c>, <c>by-name</c>, which is never detected).</summary>
     public string? Layout { get; init; }
 
     /// <summary>SQL files run, in this order, in every scratch database before the migrations and the model, as the

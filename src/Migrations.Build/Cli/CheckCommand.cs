@@ -29,7 +29,7 @@ public static class CheckCommand
         var ignore = new Option<string[]>("--ignore") { Description = "An object left out of the checks; * and ? wildcards, table.child for children (repeatable)." };
         var downgrade = new Option<string>("--downgrade") { Description = "Which downgrades to prove: all, last:N or none.", DefaultValueFactory = _ => "all" };
         var requireDowngrade = new Option<bool>("--require-downgrade") { Description = "A migration without a down is an error." };
-        var layout = new Option<string?>("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose, diesel, sql-migrate." };
+        var layout = new Option<string?>("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose, diesel, sql-migrate, by-name (files applied in name order; never detected)." };
         var reportDir = new Option<string?>("--report-dir") { Description = "Write schema snapshots, summary.md, migrations.sarif, junit.xml and codequality.json here." };
         var lockFile = new Option<string?>("--lock-file") { Description = "The history lock (default: migrations.lock in the migrations folder)." };
         var updateLock = new Option<bool>("--update-lock") { Description = "Create the history lock (migrations.lock) if it does not exist; an existing one is extended after every passing run." };

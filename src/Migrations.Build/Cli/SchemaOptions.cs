@@ -16,7 +16,7 @@ internal sealed class SchemaOptions
 
     public RunnerEnvironmentOptions Environment { get; } = new();
 
-    public Option<string?> Layout { get; } = new("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose, diesel, sql-migrate." };
+    public Option<string?> Layout { get; } = new("--layout") { Description = "Force a layout: golang-migrate, flyway, folder, dbmate, goose, diesel, sql-migrate, by-name (files applied in name order; never detected)." };
 
     public Option<string?> Output { get; } = new("--output") { Description = "Write to this file instead of the standard output." };
 

@@ -43,7 +43,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor DuplicateVersion = new("MIG1001", "Two migrations have the same version", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor DownWithoutUp = new("MIG1002", "A down script has no up script", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor MissingDown = new("MIG1003", "A migration has no down script", DiagnosticSeverity.Warning);
-    public static readonly DiagnosticDescriptor UnrecognizedFile = new("MIG1004", "A file in the migrations directory matches no migration layout", DiagnosticSeverity.Warning);
+    public static readonly DiagnosticDescriptor UnrecognizedFile = new("MIG1004", "A SQL file or folder in the migrations directory is not a migration its layout reads", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnreadableScript = new("MIG1005", "A script is not readable SQL text (binary or invalid UTF-8)", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor UnterminatedToken = new("MIG1006", "A script has an unterminated quote, identifier or comment", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor ReleasedMigrationEdited = new("MIG1007", "A released migration was edited", DiagnosticSeverity.Error);
@@ -58,6 +58,7 @@ public static class DiagnosticCodes
     public static readonly DiagnosticDescriptor FileTooLarge = new("MIG1016", "A script, model or lock file is over the size limit", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor AccessDenied = new("MIG1017", "A file or folder cannot be read (permissions)", DiagnosticSeverity.Error);
     public static readonly DiagnosticDescriptor LockNotWritten = new("MIG1018", "The history lock could not be written", DiagnosticSeverity.Error);
+    public static readonly DiagnosticDescriptor UnseenFiles = new("MIG1019", "Files in the migrations directory that the check cannot see", DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor EfMigrationSourceNotFound = new("MIG1020", "An EF Core migration's source file was not found", DiagnosticSeverity.Warning);
 

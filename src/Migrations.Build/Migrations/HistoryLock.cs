@@ -53,7 +53,7 @@ public static class HistoryLock
 
             var parts = content.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
             var location = new SourceLocation(path, line.Number);
-            if (parts.Length < 3 || !MigrationVersion.TryParse(parts[0], out var version) || !IsChecksum(parts[1]))
+            if (parts.Length < 3 || !MigrationVersion.TryParseLockText(parts[0], out var version) || !IsChecksum(parts[1]))
             {
                 diagnostics.Add(Invalid($"Line {line.Number} of the history lock is not '<version> <sha256> <name>': '{content}'", location));
             }
@@ -83,7 +83,7 @@ public static class HistoryLock
             {
                 diagnostics.Add(new Diagnostic(
                     DiagnosticCodes.ReleasedMigrationDeleted,
-                    $"Released migration {entry.Version}_{entry.Name} was deleted; restore it (to undo it, add a new migration)",
+                    $"Released migration {entry} was deleted; restore it (to undo it, add a new migration)",
                     new SourceLocation(lockFile.Path, entry.Line)));
             }
             else if (!migration.Checksum.Equals(entry.Checksum, StringComparison.OrdinalIgnoreCase))
@@ -104,7 +104,7 @@ public static class HistoryLock
                 {
                     diagnostics.Add(new Diagnostic(
                         DiagnosticCodes.MigrationInsertedBeforeReleased,
-                        $"Migration {migration} is not in {lockName} but sorts before the last released migration {last.Version}_{last.Name}; give it a version after {last.Version}",
+                        $"Migration {migration} is not in {lockName} but sorts before the last released migration {last}; give it a version after {last.Version}",
                         new SourceLocation(migration.Up.Path)));
                 }
             }
@@ -127,7 +127,7 @@ public static class HistoryLock
         var lines = new StringBuilder();
         foreach (var migration in set.Migrations.Where(m => last is null || m.Version > last.Version))
         {
-            lines.Append(migration.Version.Text).Append(' ').Append(migration.Checksum).Append(' ').Append(migration.Name).Append('\n');
+            lines.Append(migration.Version.LockText).Append(' ').Append(migration.Checksum).Append(' ').Append(migration.Name).Append('\n');
         }
 
         if (lines.Length == 0)

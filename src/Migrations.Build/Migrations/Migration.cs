@@ -6,8 +6,9 @@ public sealed record Migration(MigrationVersion Version, string Name, SqlScript 
     /// <summary>SHA-256 (hex) of the up and down files' bytes, with line endings normalized, recorded in migrations.lock.</summary>
     public required string Checksum { get; init; }
 
-    /// <summary>The layout the migration was found in (e.g. <c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>dbmate</c>, <c>goose</c>).</summary>
+    /// <summary>The layout the migration was found in (one of <see cref="MigrationLayouts.All"/>).</summary>
     public required string Layout { get; init; }
 
-    public override string ToString() => $"{Version}_{Name}";
+    /// <summary><c>0001_create_users</c>; a by-name migration by its file name's stem alone, which is both.</summary>
+    public override string ToString() => Version.OrderedByName ? Version.Text : $"{Version}_{Name}";
 }

@@ -3,19 +3,20 @@ using Migrations.Build.Diagnostics;
 namespace Migrations.Build.Migrations;
 
 /// <summary>One pass over a migrations directory: recognizes each entry's layout, reads single-file and folder
-/// migrations whole, and collects the up and down files of golang-migrate and Flyway for pairing.</summary>
+/// migrations whole, and collects the up and down files of golang-migrate, Flyway and by-name for pairing. What the
+/// layout does not read goes to <see cref="Unread"/>.</summary>
 internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, string? layout, List<Diagnostic> diagnostics)
 {
     public List<Migration> Migrations { get; } = [];
 
     public List<MigrationFile> SplitFiles { get; } = [];
 
-    /// <summary>Files discovery never treats as migrations: the lock, documentation and dotfiles.</summary>
+    public UnreadEntries Unread { get; } = new(diagnostics);
+
+    /// <summary>Files discovery passes over without a word: the history lock and dotfiles (<c>.gitkeep</c>). Everything
+    /// else is a migration, or named as what the check cannot read.</summary>
     public static bool IsIgnored(string name) =>
-        name.StartsWith('.')
-        || name.Equals(MigrationDiscovery.LockFileName, StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("README", StringComparison.OrdinalIgnoreCase)
-        || name.EndsWith(".md", StringComparison.OrdinalIgnoreCase);
+        name.StartsWith('.') || name.Equals(MigrationDiscovery.LockFileName, StringComparison.OrdinalIgnoreCase);
 
     public string DisplayName(string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
 
@@ -41,6 +42,8 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
                 ScanFile(file);
             }
         }
+
+        Unread.ReportUnseen();
     }
 
     private void ScanFolder(string folder)
@@ -48,13 +51,14 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         var name = Path.GetFileName(folder);
         if (FolderMigration(name) is not { } found)
         {
-            Unrecognized(folder, $"{DisplayName(folder)}/ is a folder that is not a migration ({Expected()})");
+            NotRead(folder, $"{DisplayName(folder)}/ is a folder that is not a migration ({Expected()})");
             return;
         }
 
         string? up = null;
         string? down = null;
         string? metadata = null;
+        var strays = new List<string>();
         if (List(folder, Directory.EnumerateFileSystemEntries) is not { } entries)
         {
             return;
@@ -77,21 +81,29 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             }
             else if (!IsIgnored(entryName))
             {
-                var holds = found.Layout == MigrationLayouts.Diesel ? "up.sql, down.sql and metadata.toml" : "up.sql and down.sql";
-                Unrecognized(entry, $"{DisplayName(entry)} is not part of the {found.Layout} layout (a migration folder holds only {holds})");
+                strays.Add(entry);
             }
         }
 
-        if (up is null && down is not null)
+        if (up is null && down is null)
+        {
+            // Not a migration at all: the folder is named once, not each file in it.
+            NotRead(folder, $"{DisplayName(folder)}/ contains no up.sql, so it is not a migration ({Expected()})");
+            return;
+        }
+
+        var holds = found.Layout == MigrationLayouts.Diesel ? "up.sql, down.sql and metadata.toml" : "up.sql and down.sql";
+        foreach (var stray in strays)
+        {
+            NotRead(stray, $"{DisplayName(stray)} is not part of the {found.Layout} layout (a migration folder holds only {holds})");
+        }
+
+        if (up is null)
         {
             diagnostics.Add(new Diagnostic(
                 DiagnosticCodes.DownWithoutUp,
-                $"{DisplayName(down)} has no up script (expected {DisplayName(folder)}/up.sql)",
-                new SourceLocation(down)));
-        }
-        else if (up is null)
-        {
-            Unrecognized(folder, $"{DisplayName(folder)}/ contains no up.sql, so it is not a migration");
+                $"{DisplayName(down!)} has no up script (expected {DisplayName(folder)}/up.sql)",
+                new SourceLocation(down!)));
         }
         else
         {
@@ -124,6 +136,12 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
     private void ScanFile(string path)
     {
         var name = Path.GetFileName(path);
+        if (layout == MigrationLayouts.ByName)
+        {
+            ScanByNameFile(path, name);
+            return;
+        }
+
         if (MigrationLayouts.Allows(layout, MigrationLayouts.GolangMigrate) && MigrationLayouts.GolangMigrateFile().Match(name) is { Success: true } golang)
         {
             var isUp = golang.Groups["role"].Value.Equals("up", StringComparison.OrdinalIgnoreCase);
@@ -133,7 +151,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
 
         if (MigrationLayouts.Allows(layout, MigrationLayouts.Flyway) && MigrationLayouts.FlywayRepeatableFile().IsMatch(name))
         {
-            Unrecognized(path, $"{name} is a Flyway repeatable migration: repeatable migrations are not supported");
+            NotRead(path, $"{name} is a Flyway repeatable migration: repeatable migrations are not supported");
             return;
         }
 
@@ -161,7 +179,22 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
             return;
         }
 
-        Unrecognized(path, $"{name} matches no migration layout ({Expected()})");
+        NotRead(path, $"{name} matches no migration layout ({Expected()})");
+    }
+
+    /// <summary>A by-name file: its stem is the version and the name; <c>.down.sql</c> pairs with the same stem's
+    /// <c>.up.sql</c> or <c>.sql</c>.</summary>
+    private void ScanByNameFile(string path, string name)
+    {
+        if (MigrationLayouts.ByNameFile().Match(name) is not { Success: true } file)
+        {
+            NotRead(path, $"{name} matches no migration layout ({Expected()})");
+            return;
+        }
+
+        var stem = file.Groups["stem"].Value;
+        var isUp = !file.Groups["role"].Value.Equals("down", StringComparison.OrdinalIgnoreCase);
+        SplitFiles.Add(new MigrationFile(MigrationLayouts.ByName, MigrationVersion.ByName(stem), stem, path, isUp));
     }
 
     private void ScanSectionedFile(string path, MigrationVersion version, string name)
@@ -184,7 +217,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
                 MigrationLayouts.SqlMigrate => "'-- +migrate Up'",
                 _ => "'-- +goose Up'",
             };
-            Unrecognized(path, $"{displayName} has no {markers} section marker, so it is not a migration ({Expected()})");
+            NotRead(path, $"{displayName} has no {markers} section marker, so it is not a migration ({Expected()})");
             return;
         }
 
@@ -222,7 +255,8 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         MigrationLayouts.Goose => "the goose layout expects 00001_name.sql with '-- +goose Up' and '-- +goose Down'",
         MigrationLayouts.Diesel => "the diesel layout expects 2019-02-26-002946_name/up.sql and down.sql",
         MigrationLayouts.SqlMigrate => "the sql-migrate layout expects 1_name.sql with '-- +migrate Up' and '-- +migrate Down'",
-        _ => "expected e.g. 0001_name.up.sql, V1__name.sql, 0001_name/up.sql, 2019-02-26-002946_name/up.sql, or 0001_name.sql with '-- migrate:up', '-- +goose Up' or '-- +migrate Up'",
+        MigrationLayouts.ByName => "the by-name layout reads the .sql files directly in the migrations directory: NAME.sql, or NAME.up.sql and NAME.down.sql",
+        _ => "expected e.g. 0001_name.up.sql, V1__name.sql, 0001_name/up.sql, 2019-02-26-002946_name/up.sql, or 0001_name.sql with '-- migrate:up', '-- +goose Up' or '-- +migrate Up'; scripts applied in name order need MigrationsLayout (--layout) by-name",
     };
 
     /// <summary>The folder's entries in ordinal order, or null after a diagnostic when it cannot be listed: a folder
@@ -241,6 +275,6 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
         }
     }
 
-    private void Unrecognized(string path, string message) =>
-        diagnostics.Add(new Diagnostic(DiagnosticCodes.UnrecognizedFile, message, new SourceLocation(path)));
+    private void NotRead(string path, string message) =>
+        Unread.Add(path, Directory.Exists(path) ? DisplayName(path) + "/" : DisplayName(path), message);
 }

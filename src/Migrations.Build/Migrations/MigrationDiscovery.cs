@@ -6,8 +6,9 @@ namespace Migrations.Build.Migrations;
 /// numeric version order, and reports what is wrong with the history as diagnostics (never exceptions).</summary>
 /// <remarks>
 /// A script may start with a directive comment, <c>-- migrations: no-transaction</c>, to run outside a transaction
-/// (see <see cref="ScriptDirectives"/>). Ignored entries: <c>migrations.lock</c>, <c>README*</c>, <c>*.md</c> and
-/// dotfiles. Of two migrations with the same version only the first (by file path) is in the set.
+/// (see <see cref="ScriptDirectives"/>). Ignored entries: <c>migrations.lock</c> and dotfiles; every other entry the
+/// layout does not read is named (see <see cref="UnreadEntries"/>). Of two migrations with the same version only the
+/// first (by file path) is in the set.
 /// </remarks>
 public static class MigrationDiscovery
 {
@@ -15,7 +16,8 @@ public static class MigrationDiscovery
     public const string LockFileName = "migrations.lock";
 
     /// <param name="layout">Forces one layout (<c>golang-migrate</c>, <c>flyway</c>, <c>folder</c>, <c>dbmate</c>,
-    /// <c>goose</c>, <c>diesel</c>, <c>sql-migrate</c>); null detects each entry's layout.</param>
+    /// <c>goose</c>, <c>diesel</c>, <c>sql-migrate</c>, <c>by-name</c>); null detects each entry's layout (never
+    /// by-name, which any SQL file fits).</param>
     /// <param name="requireDowngrade">A migration without a down script is an error instead of a warning.</param>
     public static MigrationSet Discover(string directory, SqlDialect dialect, string? layout = null, bool requireDowngrade = false)
     {
@@ -36,8 +38,9 @@ public static class MigrationDiscovery
             return new MigrationSet(directory, [], diagnostics);
         }
 
+        layout = layout?.ToLowerInvariant();
         var root = Path.GetFullPath(directory);
-        var scan = new MigrationDirectoryScan(root, dialect, layout?.ToLowerInvariant(), diagnostics);
+        var scan = new MigrationDirectoryScan(root, dialect, layout, diagnostics);
         scan.Run();
         var candidates = scan.Migrations.Concat(Pair(scan, diagnostics))
             .OrderBy(m => m.Version)
@@ -75,10 +78,31 @@ public static class MigrationDiscovery
 
         if (migrations.Count == 0)
         {
-            diagnostics.Add(new Diagnostic(DiagnosticCodes.NoMigrations, $"No migrations found in '{root}'"));
+            diagnostics.Add(NoMigrations(root, layout, scan.Unread.LookLikeMigrations));
         }
 
         return new MigrationSet(root, migrations, diagnostics);
+    }
+
+    /// <summary>An empty folder is a warning; a folder of SQL that no layout reads is an error, since the build would
+    /// otherwise pass having checked nothing.</summary>
+    private static Diagnostic NoMigrations(string root, string? layout, int unread)
+    {
+        if (unread == 0)
+        {
+            return new Diagnostic(DiagnosticCodes.NoMigrations, $"No migrations found in '{root}'");
+        }
+
+        var entries = unread == 1 ? "1 SQL file or folder" : $"{unread} SQL files or folders";
+        var reader = layout is null ? "no layout reads" : $"the {layout} layout does not read";
+        var fix = layout == MigrationLayouts.ByName
+            ? "rename them"
+            : "rename them to a layout, or set MigrationsLayout (--layout) to the one they use (by-name for scripts applied in file name order)";
+        return new Diagnostic(
+            DiagnosticCodes.NoMigrations,
+            $"No migrations found in '{root}', but it holds {entries} that {reader} (MIG1004): nothing would be checked; {fix}",
+            null,
+            DiagnosticSeverity.Error);
     }
 
     /// <summary>Pairs each up file with the down file of the same layout and version (the same name first);
@@ -103,7 +127,12 @@ public static class MigrationDiscovery
 
         foreach (var down in downs.Values.SelectMany(d => d))
         {
-            var expected = down.Layout == MigrationLayouts.Flyway ? $"V{down.Version}__{down.Name}.sql" : $"{down.Version}_{down.Name}.up.sql";
+            var expected = down.Layout switch
+            {
+                MigrationLayouts.Flyway => $"V{down.Version}__{down.Name}.sql",
+                MigrationLayouts.ByName => $"{down.Version}.up.sql or {down.Version}.sql",
+                _ => $"{down.Version}_{down.Name}.up.sql",
+            };
             diagnostics.Add(new Diagnostic(
                 DiagnosticCodes.DownWithoutUp,
                 $"{scan.DisplayName(down.Path)} has no up script (expected {expected})",
@@ -140,6 +169,7 @@ public static class MigrationDiscovery
         return migration.Layout switch
         {
             MigrationLayouts.GolangMigrate => $"expected {upName[..^".up.sql".Length]}.down.sql",
+            MigrationLayouts.ByName => $"expected {migration.Version}.down.sql",
             MigrationLayouts.Flyway => $"expected U{upName[1..]}",
             MigrationLayouts.Folder or MigrationLayouts.Diesel => $"expected {scan.DisplayName(Path.GetDirectoryName(migration.Up.Path)!)}/down.sql",
             MigrationLayouts.Dbmate => "expected a '-- migrate:down' section",

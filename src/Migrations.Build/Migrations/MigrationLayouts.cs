@@ -28,7 +28,12 @@ public static partial class MigrationLayouts
     /// <summary><c>1_init.sql</c> with <c>-- +migrate Up</c> / <c>-- +migrate Down</c> sections (sql-migrate).</summary>
     public const string SqlMigrate = "sql-migrate";
 
-    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose, Diesel, SqlMigrate];
+    /// <summary>Scripts applied in the ordinal order of their file names, the file name's stem being the version:
+    /// <c>NAME.up.sql</c> + <c>NAME.down.sql</c>, or up-only <c>NAME.sql</c> (DbUp's <c>Script0001 - create.sql</c>).
+    /// Any SQL file fits it, so it is never detected: only <c>MigrationsLayout</c> names it.</summary>
+    public const string ByName = "by-name";
+
+    public static IReadOnlyList<string> All { get; } = [GolangMigrate, Flyway, Folder, Dbmate, Goose, Diesel, SqlMigrate, ByName];
 
     public static bool IsKnown(string layout) => All.Contains(layout, StringComparer.OrdinalIgnoreCase);
 
@@ -56,4 +61,7 @@ public static partial class MigrationLayouts
 
     [GeneratedRegex(@"^(?<version>[0-9]+)_(?<name>.+)\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex SectionedFile();
+
+    [GeneratedRegex(@"^(?<stem>.+?)(?:\.(?<role>up|down))?\.sql$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    internal static partial Regex ByNameFile();
 }

@@ -101,6 +101,22 @@ public sealed class CliSpecialFileTests
     }
 
     [TestMethod]
+    public async Task Folder_the_user_may_not_list_that_is_no_migration_is_an_error_not_a_warning()
+    {
+        using var workspace = new CliWorkspace();
+        workspace.WriteUsersMigration();
+        workspace.Write("Migrations/archive/0001_old.up.sql", "CREATE TABLE old (id INT);\n");
+        var folder = workspace.PathOf("Migrations/archive");
+        File.SetUnixFileMode(folder, UnixFileMode.None);
+
+        var run = await EngineProcess.RunUnprivilegedAsync("check", "--migrations", workspace.Migrations);
+
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        StringAssert.Contains(run.AllText, $"{folder}(1,1): error MIG1004: archive/ is a folder that is not a migration", run.ToString());
+        Assert.AreEqual(1, run.ExitCode, run.ToString());
+    }
+
+    [TestMethod]
     public async Task Migrations_folder_the_user_may_not_list_is_MIG1017()
     {
         using var workspace = new CliWorkspace();

@@ -1,7 +1,4 @@
-using Migrations.Build.Checks;
-using Migrations.Build.Cli;
 using Migrations.Build.Diagnostics;
-using Migrations.Build.Providers.Sqlite;
 using Migrations.Build.Tests.Unit.Migrations;
 
 namespace Migrations.Build.Tests.Providers.Checks;
@@ -11,11 +8,9 @@ namespace Migrations.Build.Tests.Providers.Checks;
 [TestClass]
 public sealed class SqliteDieselLayoutCheckTests
 {
-    private const string Users = "CREATE TABLE users (\n    id INTEGER PRIMARY KEY,\n    email TEXT NOT NULL\n);\n";
+    private const string Users = SqliteFolderCheck.Users;
     private const string Posts = "CREATE TABLE posts (\n    id INTEGER PRIMARY KEY,\n    user_id INTEGER NOT NULL REFERENCES users (id)\n);\n";
     private const string Index = "CREATE INDEX ix_posts_user ON posts (user_id);\n";
-
-    private static readonly SqliteProvider Sqlite = new();
 
     private static TemporaryFolder DieselHistory(string lastDown)
     {
@@ -30,22 +25,12 @@ public sealed class SqliteDieselLayoutCheckTests
         return folder;
     }
 
-    private static async Task<ValidationResult> RunAsync(TemporaryFolder folder)
-    {
-        var request = new ValidationRequest(Path.Combine(folder.Path, "Migrations"))
-        {
-            ModelPath = Path.Combine(folder.Path, "schema.sql"),
-            Provider = Sqlite.DisplayName,
-        };
-        return await CheckComposition.RunAsync(request, Sqlite, CancellationToken.None);
-    }
-
     [TestMethod]
     public async Task Diesel_history_is_applied_downgraded_and_matches_the_model()
     {
         using var folder = DieselHistory("DROP INDEX ix_posts_user;\nDROP TABLE posts;\n");
 
-        var result = await RunAsync(folder);
+        var result = await SqliteFolderCheck.RunAsync(folder);
 
         var findings = result.Diagnostics.Where(d => d.Severity != DiagnosticSeverity.Info).ToList();
         Assert.AreEqual(0, findings.Count, string.Join("\n", findings));
@@ -58,7 +43,7 @@ public sealed class SqliteDieselLayoutCheckTests
     {
         using var folder = DieselHistory("DROP INDEX ix_posts_user;\n");
 
-        var result = await RunAsync(folder);
+        var result = await SqliteFolderCheck.RunAsync(folder);
 
         var error = result.Diagnostics.Single(d => d.Severity == DiagnosticSeverity.Error);
         StringAssert.Contains(error.Location!.Path, "2024-03-13_170000_create_posts");

@@ -96,16 +96,33 @@ public sealed class DieselLayoutDiscoveryTests
     }
 
     [TestMethod]
-    public void Diesel_folder_with_a_stray_file_names_the_diesel_layout()
+    public void Diesel_folder_with_a_stray_sql_file_is_an_error_naming_the_diesel_layout()
     {
         using var folder = new TemporaryFolder();
         WriteMigration(folder, "2019-02-26-002946_create_users", "users");
-        var stray = folder.Write("2019-02-26-002946_create_users/notes.txt", "x");
+        var stray = folder.Write("2019-02-26-002946_create_users/seed.sql", "INSERT INTO users VALUES (1);");
 
         var diagnostic = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect).Diagnostics.Single();
 
         Assert.AreEqual(DiagnosticCodes.UnrecognizedFile, diagnostic.Descriptor);
+        Assert.AreEqual(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.AreEqual(new SourceLocation(stray), diagnostic.Location);
         StringAssert.Contains(diagnostic.Message, "diesel layout");
+    }
+
+    [TestMethod]
+    public void Diesel_folder_with_a_stray_note_and_a_toml_outside_diesel_are_named_in_one_warning()
+    {
+        using var folder = new TemporaryFolder();
+        WriteMigration(folder, "2019-02-26-002946_create_users", "users");
+        var stray = folder.Write("2019-02-26-002946_create_users/notes.txt", "x");
+        folder.Write("diesel.toml", "[print_schema]\n");
+
+        var diagnostic = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect).Diagnostics.Single();
+
+        Assert.AreEqual(DiagnosticCodes.UnseenFiles, diagnostic.Descriptor);
+        Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.AreEqual(new SourceLocation(stray), diagnostic.Location);
+        StringAssert.Contains(diagnostic.Message, "2 entries of the migrations directory, which are not SQL migrations: 2019-02-26-002946_create_users/notes.txt, diesel.toml");
     }
 }

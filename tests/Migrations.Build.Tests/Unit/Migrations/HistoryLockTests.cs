@@ -27,6 +27,32 @@ public sealed class HistoryLockTests
     }
 
     [TestMethod]
+    public void By_name_history_with_spaces_in_its_names_is_locked_and_read_back()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("Script0001 - Create tables.sql", "CREATE TABLE a (x int);");
+        var second = folder.Write("Script0002 - Seed.sql", "INSERT INTO a VALUES (1);");
+        MigrationSet DiscoverByName() => MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect, MigrationLayouts.ByName);
+        var path = LockPath(folder);
+        HistoryLock.AppendNew(path, HistoryLock.Read(path), DiscoverByName());
+
+        var lockFile = HistoryLock.Read(path);
+
+        Assert.AreEqual(0, lockFile.Diagnostics.Count, string.Join("\n", lockFile.Diagnostics));
+        CollectionAssert.AreEqual(new[] { "Script0001 - Create tables", "Script0002 - Seed" }, lockFile.Entries.Select(e => e.ToString()).ToArray());
+        StringAssert.Contains(File.ReadAllText(path), "name:Script0001%20-%20Create%20tables ");
+        Assert.AreEqual(0, HistoryLock.Compare(lockFile, DiscoverByName()).Count);
+
+        File.WriteAllText(second, "INSERT INTO a VALUES (2);");
+        var edited = HistoryLock.Compare(lockFile, DiscoverByName()).Single();
+        Assert.AreEqual(DiagnosticCodes.ReleasedMigrationEdited, edited.Descriptor);
+        StringAssert.Contains(edited.Message, "Released migration Script0002 - Seed was edited");
+
+        File.Delete(second);
+        StringAssert.Contains(HistoryLock.Compare(lockFile, DiscoverByName()).Single().Message, "Released migration Script0002 - Seed was deleted");
+    }
+
+    [TestMethod]
     public void Missing_lock_file_is_an_empty_lock()
     {
         using var folder = new TemporaryFolder();

@@ -36,6 +36,22 @@ public sealed class MigrationDiscoveryLayoutTests
     }
 
     [TestMethod]
+    public void Sqlx_reversible_migrations_are_paired_in_timestamp_order()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("20240313170000_create_posts.up.sql", "CREATE TABLE posts (id int);");
+        folder.Write("20240313170000_create_posts.down.sql", "DROP TABLE posts;");
+        folder.Write("20240101120000_create_users.up.sql", "CREATE TABLE users (id int);");
+        folder.Write("20240101120000_create_users.down.sql", "DROP TABLE users;");
+
+        var set = DiscoverClean(folder);
+
+        CollectionAssert.AreEqual(new[] { "20240101120000", "20240313170000" }, Versions(set));
+        CollectionAssert.AreEqual(new[] { "create_users", "create_posts" }, set.Migrations.Select(m => m.Name).ToArray());
+        Assert.AreEqual("DROP TABLE posts", set.Migrations[1].Down!.Statements.Single().Text);
+    }
+
+    [TestMethod]
     public void Flyway_versioned_and_undo_scripts_are_paired()
     {
         using var folder = new TemporaryFolder();
@@ -193,18 +209,34 @@ public sealed class MigrationDiscoveryLayoutTests
     }
 
     [TestMethod]
-    public void Lock_readme_markdown_and_dotfiles_are_ignored()
+    public void Lock_and_dotfiles_are_ignored()
     {
         using var folder = new TemporaryFolder();
         folder.Write("1_a.up.sql", "CREATE TABLE a (x int);");
         folder.Write("1_a.down.sql", "DROP TABLE a;");
         folder.Write("migrations.lock", "# lock\n");
-        folder.Write("README", "read me");
-        folder.Write("notes.md", "# notes");
         folder.Write(".gitkeep", string.Empty);
-        folder.Write(".hidden/whatever.txt", "x");
+        folder.Write(".hidden/whatever.sql", "x");
 
         Assert.AreEqual(1, DiscoverClean(folder).Migrations.Count);
+    }
+
+    [TestMethod]
+    public void Readme_and_markdown_are_named_as_files_the_check_cannot_see()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("1_a.up.sql", "CREATE TABLE a (x int);");
+        folder.Write("1_a.down.sql", "DROP TABLE a;");
+        var readme = folder.Write("README", "read me");
+        folder.Write("notes.md", "# notes");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        var diagnostic = set.Diagnostics.Single();
+        Assert.AreEqual(DiagnosticCodes.UnseenFiles, diagnostic.Descriptor);
+        Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.AreEqual(new SourceLocation(readme), diagnostic.Location);
+        StringAssert.Contains(diagnostic.Message, "README, notes.md");
     }
 
     [TestMethod]
@@ -220,6 +252,7 @@ public sealed class MigrationDiscoveryLayoutTests
         Assert.AreEqual(1, set.Migrations.Count);
         var diagnostic = set.Diagnostics.Single();
         Assert.AreEqual(DiagnosticCodes.UnrecognizedFile, diagnostic.Descriptor);
+        Assert.AreEqual(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.AreEqual(new SourceLocation(stray), diagnostic.Location);
         StringAssert.Contains(diagnostic.Message, "flyway layout");
     }

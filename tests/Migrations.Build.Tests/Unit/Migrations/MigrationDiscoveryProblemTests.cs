@@ -46,7 +46,40 @@ public sealed class MigrationDiscoveryProblemTests
     {
         using var folder = new TemporaryFolder();
 
-        Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.NoMigrations);
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.NoMigrations);
+
+        Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [TestMethod]
+    public void Directory_of_sql_that_no_layout_reads_is_an_error_that_suggests_by_name()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("Script0001 - Create tables.sql", "CREATE TABLE a (x int);");
+        folder.Write("Script0002 - Add index.sql", "CREATE INDEX ix ON a (x);");
+        folder.Write("seeds/users.sql", "INSERT INTO a VALUES (1);");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        var none = Single(set, DiagnosticCodes.NoMigrations);
+        Assert.AreEqual(DiagnosticSeverity.Error, none.Severity);
+        StringAssert.Contains(none.Message, "it holds 3 SQL files or folders that no layout reads (MIG1004): nothing would be checked");
+        StringAssert.Contains(none.Message, "by-name");
+        Assert.AreEqual(3, set.Diagnostics.Count(d => d.Descriptor == DiagnosticCodes.UnrecognizedFile && d.Severity == DiagnosticSeverity.Error), string.Join("\n", set.Diagnostics));
+    }
+
+    [TestMethod]
+    public void Directory_of_only_other_files_warns_that_it_has_no_migrations_and_names_them()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("00001_create_users.go", "package migrations");
+        folder.Write("README.md", "# migrations");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        Assert.AreEqual(DiagnosticSeverity.Warning, Single(set, DiagnosticCodes.NoMigrations).Severity);
+        StringAssert.Contains(Single(set, DiagnosticCodes.UnseenFiles).Message, "00001_create_users.go, README.md");
+        Assert.IsFalse(set.HasErrors, string.Join("\n", set.Diagnostics));
     }
 
     [TestMethod]
@@ -123,12 +156,15 @@ public sealed class MigrationDiscoveryProblemTests
     }
 
     [TestMethod]
-    [DataRow("notes.txt", "notes.txt matches no migration layout")]
-    [DataRow("R__refresh_views.sql", "repeatable migrations are not supported")]
-    [DataRow("0002_plain.sql", "0002_plain.sql has no '-- migrate:up', '-- +goose Up' or '-- +migrate Up' section marker")]
-    [DataRow("misc/helper.sql", "misc/ is a folder that is not a migration")]
-    [DataRow("3_b/extra.sql", "3_b/extra.sql is not part of the folder layout")]
-    public void Unrecognized_entries_are_warnings_that_name_them(string file, string message)
+    [DataRow("R__refresh_views.sql", "R__refresh_views.sql", "repeatable migrations are not supported")]
+    [DataRow("0002_plain.sql", "0002_plain.sql", "0002_plain.sql has no '-- migrate:up', '-- +goose Up' or '-- +migrate Up' section marker")]
+    [DataRow("0004-add-index.up.sql", "0004-add-index.up.sql", "0004-add-index.up.sql matches no migration layout")]
+    [DataRow("0005_SEED.SQL", "0005_SEED.SQL", "0005_SEED.SQL has no '-- migrate:up'")]
+    [DataRow("misc/helper.sql", "misc", "misc/ is a folder that is not a migration")]
+    [DataRow("misc/deeper/helper.sql", "misc", "misc/ is a folder that is not a migration")]
+    [DataRow("3_c/migration.sql", "3_c", "3_c/ contains no up.sql, so it is not a migration")]
+    [DataRow("3_b/extra.sql", "3_b/extra.sql", "3_b/extra.sql is not part of the folder layout")]
+    public void Sql_entries_no_layout_reads_are_errors_that_name_them(string file, string entry, string message)
     {
         using var folder = new TemporaryFolder();
         WritePair(folder, "1_a");
@@ -136,10 +172,69 @@ public sealed class MigrationDiscoveryProblemTests
         folder.Write("3_b/down.sql", "DROP TABLE b;");
         folder.Write(file, "SELECT 1;");
 
-        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.UnrecognizedFile);
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
 
-        Assert.AreEqual(DiagnosticSeverity.Warning, diagnostic.Severity);
+        var diagnostic = Single(set, DiagnosticCodes.UnrecognizedFile);
+        Assert.AreEqual(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.AreEqual(new SourceLocation(Path.Combine(folder.Path, entry)), diagnostic.Location);
         StringAssert.Contains(diagnostic.Message, message);
+        Assert.AreEqual(2, set.Migrations.Count);
+        Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.UnseenFiles || d.Descriptor == DiagnosticCodes.NoMigrations));
+    }
+
+    [TestMethod]
+    public void Files_that_are_not_sql_are_named_once_in_one_warning()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+        folder.Write("3_b/up.sql", "CREATE TABLE b (x int);");
+        folder.Write("3_b/down.sql", "DROP TABLE b;");
+        var first = folder.Write("3_b/notes.txt", "why");
+        folder.Write("00002_backfill.go", "package migrations");
+        folder.Write("README.md", "# migrations");
+        folder.Write("docs/diagram.png", "png");
+        folder.Write("migrations.lock", "# lock\n");
+        folder.Write(".gitkeep", string.Empty);
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        var diagnostic = Single(set, DiagnosticCodes.UnseenFiles);
+        Assert.AreEqual(
+            $"{first}(1,1): warning MIG1019: The check cannot see 4 entries of the migrations directory, which are not SQL migrations: 3_b/notes.txt, docs/, 00002_backfill.go, README.md. What they change in the schema is not checked; move them out of the folder if they are not migrations",
+            diagnostic.ToString());
+        Assert.IsFalse(set.HasErrors, string.Join("\n", set.Diagnostics));
+        Assert.AreEqual(2, set.Migrations.Count);
+    }
+
+    [TestMethod]
+    public void A_folder_with_a_symbolic_link_loop_is_looked_into_once()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+        folder.Write("tools/notes.txt", "x");
+        Directory.CreateSymbolicLink(Path.Combine(folder.Path, "tools", "loop"), Path.Combine(folder.Path, "tools"));
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        StringAssert.Contains(Single(set, DiagnosticCodes.UnseenFiles).Message, "tools/");
+        Assert.IsFalse(set.HasErrors, string.Join("\n", set.Diagnostics));
+    }
+
+    [TestMethod]
+    public void A_long_list_of_unseen_files_names_twenty_and_counts_the_rest()
+    {
+        using var folder = new TemporaryFolder();
+        WritePair(folder, "1_a");
+        for (var i = 1; i <= 25; i++)
+        {
+            folder.Write($"{i:D5}_step.go", "package migrations");
+        }
+
+        var diagnostic = Single(MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect), DiagnosticCodes.UnseenFiles);
+
+        StringAssert.Contains(diagnostic.Message, "The check cannot see 25 entries");
+        StringAssert.Contains(diagnostic.Message, "00020_step.go and 5 more.");
+        Assert.IsFalse(diagnostic.Message.Contains("00021_step.go", StringComparison.Ordinal));
     }
 
     [TestMethod]

@@ -31,6 +31,24 @@ public sealed class MigrationVersionTests
     }
 
     [TestMethod]
+    [DataRow("2", "10", 1)]
+    [DataRow("0001", "1", -1)]
+    [DataRow("0001_a", "0001_b", -1)]
+    [DataRow("0001", "0001_a", -1)]
+    [DataRow("Script0001 - x", "Script0001", -1)]
+    [DataRow("Script0001", "Script0001", 0)]
+    public void By_name_versions_compare_as_their_file_names_sort(string left, string right, int order)
+    {
+        var a = MigrationVersion.ByName(left);
+        var b = MigrationVersion.ByName(right);
+
+        Assert.AreEqual(order, Math.Sign(a.CompareTo(b)));
+        Assert.AreEqual(-order, Math.Sign(b.CompareTo(a)));
+        Assert.AreEqual(order == 0, a.Equals(b));
+        Assert.AreEqual(left, a.Normalized);
+    }
+
+    [TestMethod]
     [DataRow("12", true)]
     [DataRow("1.2", true)]
     [DataRow("1_2_3", true)]

@@ -1,0 +1,1 @@
+CREATE INDEX ix_users ON users (id);
