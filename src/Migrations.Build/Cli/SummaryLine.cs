@@ -10,8 +10,12 @@ public static class SummaryLine
 {
     public static string Render(ValidationResult result)
     {
-        var checks = result.Checks.Where(c => c.Check != "history").Select(c => c.Summary);
         var count = result.Migrations.Count;
+
+        // With no migration read, "upgrade ok, downgrades 0/0 proven" would read as a history that passed.
+        var checks = count == 0
+            ? result.Checks.Where(c => c.Check is not ("history" or "upgrade" or "downgrade")).Select(c => c.Summary).Prepend("no migration read, nothing applied or proven")
+            : result.Checks.Where(c => c.Check != "history").Select(c => c.Summary);
         var text = $"Migrations: {count} migration{(count == 1 ? string.Empty : "s")} on {result.ProviderName}";
         if (result.NotChecked.Count > 0)
         {

@@ -151,7 +151,7 @@ internal sealed class MigrationDirectoryScan(string root, SqlDialect dialect, st
 
         if (MigrationLayouts.Allows(layout, MigrationLayouts.Flyway) && MigrationLayouts.FlywayRepeatableFile().IsMatch(name))
         {
-            NotRead(path, $"{name} is a Flyway repeatable migration: repeatable migrations are not supported");
+            Unread.AddRepeatable(path, name);
             return;
         }
 

@@ -12,6 +12,8 @@ internal sealed class UnreadEntries(List<Diagnostic> diagnostics)
 
     private readonly List<(string Path, string Name)> _unseen = [];
 
+    private readonly List<(string Path, string Name)> _repeatables = [];
+
     /// <summary>How many entries that look like migrations were not read (each an error).</summary>
     public int LookLikeMigrations { get; private set; }
 
@@ -29,22 +31,36 @@ internal sealed class UnreadEntries(List<Diagnostic> diagnostics)
         diagnostics.Add(new Diagnostic(DiagnosticCodes.UnrecognizedFile, message, new SourceLocation(path)));
     }
 
-    /// <summary>The one warning naming the files the check cannot see, at the first of them.</summary>
+    /// <summary>A Flyway repeatable migration (<c>R__name.sql</c>): Flyway reads it, but the check applies versioned
+    /// migrations only. A warning, not an error: the project is right to have it, and nothing it could rename would
+    /// make it checked.</summary>
+    public void AddRepeatable(string path, string name) => _repeatables.Add((path, name));
+
+    /// <summary>The warnings naming the files the check cannot see, each at the first of them.</summary>
     public void ReportUnseen()
     {
-        if (_unseen.Count == 0)
+        if (_unseen.Count > 0)
         {
-            return;
+            var count = _unseen.Count == 1 ? "1 entry" : $"{_unseen.Count} entries";
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.UnseenFiles,
+                $"The check cannot see {count} of the migrations directory, which are not SQL migrations: {Names(_unseen)}. What they change in the schema is not checked; move them out of the folder if they are not migrations",
+                new SourceLocation(_unseen[0].Path)));
         }
 
-        var names = string.Join(", ", _unseen.Take(NamesShown).Select(u => u.Name));
-        var more = _unseen.Count > NamesShown ? $" and {_unseen.Count - NamesShown} more" : string.Empty;
-        var count = _unseen.Count == 1 ? "1 entry" : $"{_unseen.Count} entries";
-        diagnostics.Add(new Diagnostic(
-            DiagnosticCodes.UnseenFiles,
-            $"The check cannot see {count} of the migrations directory, which are not SQL migrations: {names}{more}. What they change in the schema is not checked; move them out of the folder if they are not migrations",
-            new SourceLocation(_unseen[0].Path)));
+        if (_repeatables.Count > 0)
+        {
+            _repeatables.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+            var count = _repeatables.Count == 1 ? "1 Flyway repeatable migration" : $"{_repeatables.Count} Flyway repeatable migrations";
+            diagnostics.Add(new Diagnostic(
+                DiagnosticCodes.UnseenFiles,
+                $"The check cannot see {count}: {Names(_repeatables)}. It applies the versioned migrations only, so what they create is not checked (a model that has it reports it missing: list it in MigrationsIgnore)",
+                new SourceLocation(_repeatables[0].Path)));
+        }
     }
+
+    private static string Names(List<(string Path, string Name)> entries) =>
+        string.Join(", ", entries.Take(NamesShown).Select(u => u.Name)) + (entries.Count > NamesShown ? $" and {entries.Count - NamesShown} more" : string.Empty);
 
     /// <summary>A <c>.sql</c> file, or a folder with one anywhere below it (hidden folders aside, and symbolic links,
     /// which may loop or lead out of the repository). A folder that cannot be listed, or holds one, may hold migrations,

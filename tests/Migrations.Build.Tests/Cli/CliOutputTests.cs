@@ -23,6 +23,21 @@ public sealed class CliOutputTests
     }
 
     [TestMethod]
+    public async Task A_folder_of_sql_that_no_layout_reads_fails_and_its_summary_says_nothing_was_checked()
+    {
+        using var workspace = new CliWorkspace();
+        workspace.Write("Migrations/helper.sql", "SELECT 1;\n");
+
+        var run = await EngineProcess.RunAsync("check", "--migrations", workspace.Migrations);
+
+        Assert.AreEqual(2, run.ExitCode, run.ToString());
+        var summary = run.Output.Single(line => line.StartsWith("Migrations: ", StringComparison.Ordinal));
+        StringAssert.StartsWith(summary, "Migrations: 0 migrations on SQLite — no migration read, nothing applied or proven, drift not checked (no model) (");
+        Assert.DoesNotContain("upgrade ok", run.AllText);
+        Assert.Contains("error MIG0008", run.AllText);
+    }
+
+    [TestMethod]
     public async Task Failing_up_is_reported_at_the_line_of_its_failing_statement()
     {
         using var workspace = new CliWorkspace("FailingUp");

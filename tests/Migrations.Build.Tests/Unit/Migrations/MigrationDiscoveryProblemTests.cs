@@ -156,7 +156,6 @@ public sealed class MigrationDiscoveryProblemTests
     }
 
     [TestMethod]
-    [DataRow("R__refresh_views.sql", "R__refresh_views.sql", "repeatable migrations are not supported")]
     [DataRow("0002_plain.sql", "0002_plain.sql", "0002_plain.sql has no '-- migrate:up', '-- +goose Up' or '-- +migrate Up' section marker")]
     [DataRow("0004-add-index.up.sql", "0004-add-index.up.sql", "0004-add-index.up.sql matches no migration layout")]
     [DataRow("0005_SEED.SQL", "0005_SEED.SQL", "0005_SEED.SQL has no '-- migrate:up'")]
@@ -180,6 +179,24 @@ public sealed class MigrationDiscoveryProblemTests
         StringAssert.Contains(diagnostic.Message, message);
         Assert.AreEqual(2, set.Migrations.Count);
         Assert.IsFalse(set.Diagnostics.Any(d => d.Descriptor == DiagnosticCodes.UnseenFiles || d.Descriptor == DiagnosticCodes.NoMigrations));
+    }
+
+    [TestMethod]
+    public void Flyway_repeatable_migrations_are_named_in_one_warning_that_says_they_are_not_checked()
+    {
+        using var folder = new TemporaryFolder();
+        folder.Write("V1__create_users.sql", "CREATE TABLE users (id int);");
+        var first = folder.Write("R__refresh_views.sql", "CREATE VIEW v AS SELECT 1;");
+        folder.Write("R__seed.sql", "SELECT 1;");
+
+        var set = MigrationDiscovery.Discover(folder.Path, SqliteSyntax.Dialect);
+
+        var diagnostic = Single(set, DiagnosticCodes.UnseenFiles);
+        Assert.AreEqual(
+            $"{first}(1,1): warning MIG1019: The check cannot see 2 Flyway repeatable migrations: R__refresh_views.sql, R__seed.sql. It applies the versioned migrations only, so what they create is not checked (a model that has it reports it missing: list it in MigrationsIgnore)",
+            diagnostic.ToString());
+        Assert.IsFalse(set.HasErrors, string.Join("\n", set.Diagnostics));
+        Assert.AreEqual("V1__create_users.sql", Path.GetFileName(set.Migrations.Single().Up.Path));
     }
 
     [TestMethod]
